@@ -1,0 +1,77 @@
+package vn.gov.bca.platform.data.config;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.gov.bca.platform.data.consumer.ProcessedEvents;
+import vn.gov.bca.platform.data.idempotency.IdempotencyWebFilter;
+import vn.gov.bca.platform.data.outbox.AggregateStores;
+import vn.gov.bca.platform.data.outbox.OutboxProperties;
+import vn.gov.bca.platform.data.outbox.OutboxRelay;
+
+/**
+ * What every service that stores in MongoDB and publishes to Kafka gets: the aggregate stores with
+ * their outbox and relay, consumer de-duplication, Idempotency-Key handling and a MongoDB health
+ * check that works on both MongoDB and mongo-java-server.
+ */
+@AutoConfiguration(after = { DataMongoReactiveAutoConfiguration.class, KafkaAutoConfiguration.class })
+@EnableConfigurationProperties(OutboxProperties.class)
+public class PlatformDataAutoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(PlatformDataAutoConfiguration.class);
+
+	@Bean
+	OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka,
+			OutboxProperties properties) {
+		return new OutboxRelay(mongo, kafka, properties);
+	}
+
+	@Bean
+	AggregateStores aggregateStores(ReactiveMongoTemplate mongo, OutboxRelay relay, JsonMapper json,
+			OutboxProperties properties) {
+		return new AggregateStores(mongo, relay, json, properties);
+	}
+
+	@Bean
+	ProcessedEvents processedEvents(ReactiveMongoTemplate mongo) {
+		return new ProcessedEvents(mongo);
+	}
+
+	@Bean
+	IdempotencyWebFilter idempotencyWebFilter(ReactiveMongoTemplate mongo) {
+		return new IdempotencyWebFilter(mongo);
+	}
+
+	/** Named so that Boot's own MongoDB indicator (which sends {@code hello}) steps aside. */
+	@Bean
+	MongoPingHealthIndicator mongoHealthContributor(ReactiveMongoTemplate mongo) {
+		return new MongoPingHealthIndicator(mongo);
+	}
+
+	/** Expiry of remembered event ids and idempotency keys; created once the application is up. */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> platformIndexes(ReactiveMongoTemplate mongo) {
+		return (event) -> Flux
+			.concat(mongo.indexOps(ProcessedEvents.COLLECTION)
+				.createIndex(new Index("processedAt", Sort.Direction.ASC).expire(Duration.ofDays(30))),
+					mongo.indexOps(IdempotencyWebFilter.COLLECTION)
+						.createIndex(new Index("createdAt", Sort.Direction.ASC).expire(Duration.ofHours(24))))
+			.subscribe(null, (ex) -> log.warn("Could not create the platform's TTL indexes: {}", ex.toString()));
+	}
+
+}

@@ -1,0 +1,34 @@
+package vn.gov.bca.platform.data.consumer;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import vn.gov.bca.platform.web.context.RequestContext;
+
+/**
+ * An event as a consumer receives it: the CloudEvents attributes from the record's headers and
+ * the JSON data. Consumers read the fields they need from {@link #data()} and ignore the rest.
+ */
+public record IncomingEvent(String id, String type, String source, String subject, String time, String data,
+		RequestContext requestContext) {
+
+	public static IncomingEvent from(ConsumerRecord<String, String> record) {
+		String id = header(record, "ce_id");
+		if (id == null) {
+			throw new IllegalArgumentException("Record without ce_id at " + record.topic() + "/" + record.partition()
+					+ "@" + record.offset());
+		}
+		RequestContext context = RequestContext.continueFrom(header(record, "X-Request-Id"),
+				header(record, "traceparent"));
+		return new IncomingEvent(id, header(record, "ce_type"), header(record, "ce_source"),
+				header(record, "ce_subject"), header(record, "ce_time"), record.value(), context);
+	}
+
+	private static String header(ConsumerRecord<String, String> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+}

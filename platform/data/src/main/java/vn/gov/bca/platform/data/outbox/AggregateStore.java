@@ -1,0 +1,135 @@
+package vn.gov.bca.platform.data.outbox;
+
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.gov.bca.platform.web.context.RequestContext;
+
+/**
+ * Saves an aggregate together with the events its transition returned, in one MongoDB document
+ * write: the state and an {@code outbox} array holding the new events, atomic without a
+ * transaction. An update names the version it was read at and fails with
+ * {@link OptimisticLockingFailureException} (409) when someone else changed the aggregate since.
+ * After a successful write the relay is asked to publish at once; its sweep catches up with
+ * anything that could not be published then.
+ *
+ * <p>The aggregate class is mapped by Spring Data (fields, {@code @Id}); it must have a numeric
+ * {@code version} field. The outbox fields live only in the document, never in the aggregate.
+ *
+ * @param <T> the aggregate type
+ */
+public final class AggregateStore<T> {
+
+	static final String VERSION = "version";
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final OutboxRelay relay;
+
+	private final JsonMapper json;
+
+	private final Class<T> type;
+
+	private final String collection;
+
+	private final String eventTypePrefix;
+
+	AggregateStore(ReactiveMongoTemplate mongo, OutboxRelay relay, JsonMapper json, Class<T> type, String collection,
+			String eventTypePrefix) {
+		this.mongo = mongo;
+		this.relay = relay;
+		this.json = json;
+		this.type = type;
+		this.collection = collection;
+		this.eventTypePrefix = eventTypePrefix;
+	}
+
+	public String collection() {
+		return this.collection;
+	}
+
+	public Mono<T> findById(String id) {
+		return this.mongo.findById(id, this.type, this.collection);
+	}
+
+	/** Stores a new aggregate with its first events; a duplicate id fails with DuplicateKeyException. */
+	public Mono<T> insert(T aggregate, List<? extends DomainEvent> events) {
+		return Mono.deferContextual((context) -> {
+			Document document = toDocument(aggregate);
+			List<Document> entries = entries(events, RequestContext.from(context).orElse(null));
+			if (!entries.isEmpty()) {
+				document.put(OutboxRelay.OUTBOX, entries);
+				document.put(OutboxRelay.PENDING, true);
+			}
+			return this.mongo.insert(document, this.collection)
+				.doOnSuccess((saved) -> publishSoon(document.get("_id"), entries))
+				.thenReturn(aggregate);
+		});
+	}
+
+	/**
+	 * Replaces the aggregate's state if it is still at {@code expectedVersion}, increments the
+	 * version and appends the events to the outbox, all in one update of one document.
+	 */
+	public Mono<T> update(T aggregate, long expectedVersion, List<? extends DomainEvent> events) {
+		return Mono.deferContextual((context) -> {
+			Document document = toDocument(aggregate);
+			Object id = document.remove("_id");
+			document.remove(VERSION);
+			Update update = new Update();
+			for (Map.Entry<String, Object> field : document.entrySet()) {
+				update.set(field.getKey(), field.getValue());
+			}
+			update.set(VERSION, expectedVersion + 1);
+			List<Document> entries = entries(events, RequestContext.from(context).orElse(null));
+			if (!entries.isEmpty()) {
+				update.push(OutboxRelay.OUTBOX).each(entries.toArray());
+				update.set(OutboxRelay.PENDING, true);
+			}
+			Query query = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
+			return this.mongo.updateFirst(query, update, this.collection).flatMap((result) -> {
+				if (result.getMatchedCount() == 0) {
+					return Mono.error(new OptimisticLockingFailureException(
+							"Aggregate " + id + " in " + this.collection + " is no longer at version " + expectedVersion));
+				}
+				publishSoon(id, entries);
+				return Mono.just(aggregate);
+			});
+		});
+	}
+
+	private void publishSoon(Object id, List<Document> entries) {
+		if (!entries.isEmpty()) {
+			this.relay.publishSoon(this.collection, id);
+		}
+	}
+
+	private Document toDocument(T aggregate) {
+		Document document = new Document();
+		this.mongo.getConverter().write(aggregate, document);
+		document.remove("_class");
+		return document;
+	}
+
+	private List<Document> entries(List<? extends DomainEvent> events, RequestContext request) {
+		return events.stream().map((event) -> entry(event, request)).toList();
+	}
+
+	private Document entry(DomainEvent event, RequestContext request) {
+		RequestContext hop = (request != null) ? request.nextHop() : null;
+		OutboxEntry entry = new OutboxEntry(event.eventId().toString(), this.eventTypePrefix + event.eventType(),
+				event.aggregateId(), event.occurredAt(), event.schemaVersion(), this.json.writeValueAsString(event),
+				(hop != null) ? hop.requestId() : null, (hop != null) ? hop.traceparent() : null);
+		return OutboxRelay.toDocument(entry);
+	}
+
+}

@@ -1,0 +1,223 @@
+package vn.gov.bca.platform.data.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes the events waiting in aggregate documents to the service's Kafka topic, in order per
+ * aggregate, and then removes them from the document (marks them sent).
+ *
+ * <ul>
+ * <li>Right after a write, the writing instance publishes at once (the normal path).</li>
+ * <li>A sweep finds documents still flagged {@code outboxPending} (Kafka was down, the instance
+ * died after writing) and publishes them, with exponential backoff while Kafka is failing.</li>
+ * <li>Before publishing, an instance claims the document with a lease ({@code outboxLease}); other
+ * instances skip it until the lease expires, so several instances do not publish the same event
+ * twice in normal operation. Consumers de-duplicate anyway (at-least-once delivery).</li>
+ * </ul>
+ * Records are keyed by aggregate id and carry CloudEvents binary-mode headers plus the request id
+ * and trace context of the request that caused them.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	static final String OUTBOX = "outbox";
+
+	static final String PENDING = "outboxPending";
+
+	static final String LEASE = "outboxLease";
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final OutboxProperties properties;
+
+	private final String instanceId = UUID.randomUUID().toString();
+
+	private final Set<String> collections = new CopyOnWriteArraySet<>();
+
+	private final AtomicInteger consecutiveFailures = new AtomicInteger();
+
+	private volatile Disposable sweeper;
+
+	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+		this.mongo = mongo;
+		this.kafka = kafka;
+		this.properties = properties;
+	}
+
+	/** Collections holding aggregates with an outbox; the sweep looks only at these. */
+	public void register(String collection) {
+		this.collections.add(collection);
+	}
+
+	public String topic() {
+		return this.properties.getTopic();
+	}
+
+	void publishSoon(String collection, Object id) {
+		relay(collection, id).subscribeOn(Schedulers.boundedElastic())
+			.subscribe(null, (ex) -> log.warn("Outbox of {}/{} not published yet, the sweep will retry: {}", collection,
+					id, ex.toString()));
+	}
+
+	/** Claims one document, publishes its pending events in order, removes them; the number published. */
+	public Mono<Integer> relay(String collection, Object id) {
+		Date now = new Date();
+		Query claimable = Query.query(Criteria.where("_id")
+			.is(id)
+			.and(PENDING)
+			.is(true)
+			.orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE + ".until").lt(now)));
+		Update claim = new Update().set(LEASE, new Document("owner", this.instanceId).append("until",
+				Date.from(now.toInstant().plus(this.properties.getLease()))));
+		return this.mongo
+			.findAndModify(claimable, claim, FindAndModifyOptions.options().returnNew(true), Document.class, collection)
+			.flatMap((document) -> publishAll(collection, id, document.getList(OUTBOX, Document.class, List.of())))
+			.defaultIfEmpty(0);
+	}
+
+	private Mono<Integer> publishAll(String collection, Object id, List<Document> pending) {
+		List<String> published = new ArrayList<>();
+		return Flux.fromIterable(pending)
+			.concatMap((entry) -> send(toEntry(entry)).doOnSuccess((ignored) -> published.add(entry.getString("eventId"))))
+			.then(Mono.defer(() -> markSent(collection, id, published)))
+			.onErrorResume((ex) -> markSent(collection, id, published).then(Mono.error(ex)))
+			.thenReturn(pending.size());
+	}
+
+	private Mono<Void> send(OutboxEntry entry) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(this.properties.getTopic(), null,
+				entry.time().toEpochMilli(), entry.subject(), entry.data());
+		header(record, "ce_specversion", "1.0");
+		header(record, "ce_id", entry.eventId());
+		header(record, "ce_type", entry.type());
+		header(record, "ce_source", this.properties.getSource());
+		header(record, "ce_time", entry.time().toString());
+		header(record, "ce_subject", entry.subject());
+		header(record, "ce_dataschemaversion", Integer.toString(entry.schemaVersion()));
+		header(record, "content-type", "application/json");
+		header(record, "X-Request-Id", entry.requestId());
+		header(record, "traceparent", entry.traceparent());
+		// send() may block while the broker's metadata is unavailable (max.block.ms): off the event loop.
+		return Mono.fromFuture(() -> this.kafka.send(record)).subscribeOn(Schedulers.boundedElastic()).then();
+	}
+
+	private static void header(ProducerRecord<String, String> record, String name, String value) {
+		if (value != null) {
+			record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
+	/** Removes the published events and the lease; clears the pending flag only if nothing new arrived. */
+	private Mono<Void> markSent(String collection, Object id, List<String> published) {
+		Query document = Query.query(Criteria.where("_id").is(id));
+		Update pull = new Update().unset(LEASE);
+		if (!published.isEmpty()) {
+			pull.pull(OUTBOX, Query.query(Criteria.where("eventId").in(published)).getQueryObject());
+		}
+		Query emptied = Query.query(Criteria.where("_id").is(id).and(OUTBOX).size(0));
+		return this.mongo.updateFirst(document, pull, collection)
+			.then(this.mongo.updateFirst(emptied, new Update().unset(PENDING).unset(OUTBOX), collection))
+			.then();
+	}
+
+	/** One pass over every registered collection; the number of events published. */
+	public Mono<Integer> sweep() {
+		return Flux.fromIterable(this.collections)
+			.concatMap((collection) -> pendingIds(collection)
+				.flatMap((id) -> relay(collection, id), this.properties.getConcurrency()))
+			.reduce(0, Integer::sum);
+	}
+
+	private Flux<Object> pendingIds(String collection) {
+		Query query = Query.query(Criteria.where(PENDING).is(true)).limit(this.properties.getBatchSize());
+		query.fields().include("_id");
+		return this.mongo.find(query, Document.class, collection).map((document) -> document.get("_id"));
+	}
+
+	Duration nextDelay() {
+		int failures = this.consecutiveFailures.get();
+		if (failures == 0) {
+			return this.properties.getSweepInterval();
+		}
+		long factor = 1L << Math.min(failures, 10);
+		Duration backoff = this.properties.getSweepInterval().multipliedBy(factor);
+		return (backoff.compareTo(this.properties.getMaxBackoff()) > 0) ? this.properties.getMaxBackoff() : backoff;
+	}
+
+	@Override
+	public void start() {
+		Mono<Void> pass = Mono.defer(this::sweep).doOnSuccess((published) -> {
+			if (published != null && published > 0) {
+				log.info("Outbox sweep published {} event(s) to {}", published, this.properties.getTopic());
+			}
+			this.consecutiveFailures.set(0);
+		}).onErrorResume((ex) -> {
+			int failures = this.consecutiveFailures.incrementAndGet();
+			log.warn("Outbox sweep failed ({} in a row), retrying in {}: {}", failures, nextDelay(), ex.toString());
+			return Mono.empty();
+		}).then();
+		this.sweeper = pass.then(Mono.defer(() -> Mono.delay(nextDelay()))).repeat().subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.sweeper;
+		if (current != null) {
+			current.dispose();
+		}
+		this.sweeper = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.sweeper != null;
+	}
+
+	static Document toDocument(OutboxEntry entry) {
+		return new Document("eventId", entry.eventId()).append("type", entry.type())
+			.append("subject", entry.subject())
+			.append("time", Date.from(entry.time()))
+			.append("schemaVersion", entry.schemaVersion())
+			.append("data", entry.data())
+			.append("requestId", entry.requestId())
+			.append("traceparent", entry.traceparent());
+	}
+
+	static OutboxEntry toEntry(Document document) {
+		Date time = document.getDate("time");
+		return new OutboxEntry(document.getString("eventId"), document.getString("type"),
+				document.getString("subject"), (time != null) ? time.toInstant() : Instant.now(),
+				document.getInteger("schemaVersion", 1), document.getString("data"), document.getString("requestId"),
+				document.getString("traceparent"));
+	}
+
+}

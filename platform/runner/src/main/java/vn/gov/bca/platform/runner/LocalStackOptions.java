@@ -1,0 +1,153 @@
+package vn.gov.bca.platform.runner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@link LocalStack} starts and where. Start from {@link #defaults()} (what {@code ./run}
+ * uses) or {@link #forTests()} and change what differs with the {@code with...} methods.
+ *
+ * @param repoRoot the directory holding {@code mvnw}; jars, the realm and .local/ are found from it
+ * @param dataDir Kafka's log dir, the MongoDB H2 file and Keycloak's dev database live here
+ * @param logDir one {@code <name>.log} per process
+ * @param externalMongoUri when present no MongoDB-protocol server is started and each service gets
+ *        this URI with its own database
+ * @param services the services to start after Kafka, MongoDB and Keycloak; empty for the
+ *        infrastructure alone
+ * @param clean delete {@code dataDir} before starting
+ * @param realmFile imported into Keycloak on its first start
+ * @param serviceJvmArgs JVM options of each service and the gateway
+ */
+public record LocalStackOptions(
+		Path repoRoot,
+		Path dataDir,
+		Path logDir,
+		Ports ports,
+		MongoBackend mongoBackend,
+		Optional<String> externalMongoUri,
+		Set<Service> services,
+		Duration startupTimeout,
+		boolean clean,
+		Path realmFile,
+		List<String> serviceJvmArgs) {
+
+	public static final String REALM = "vneid";
+
+	public LocalStackOptions {
+		Objects.requireNonNull(repoRoot, "repoRoot");
+		Objects.requireNonNull(dataDir, "dataDir");
+		Objects.requireNonNull(logDir, "logDir");
+		Objects.requireNonNull(ports, "ports");
+		Objects.requireNonNull(mongoBackend, "mongoBackend");
+		Objects.requireNonNull(externalMongoUri, "externalMongoUri");
+		Objects.requireNonNull(startupTimeout, "startupTimeout");
+		Objects.requireNonNull(realmFile, "realmFile");
+		repoRoot = repoRoot.toAbsolutePath().normalize();
+		dataDir = dataDir.toAbsolutePath().normalize();
+		logDir = logDir.toAbsolutePath().normalize();
+		realmFile = realmFile.toAbsolutePath().normalize();
+		services = services.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(services));
+		serviceJvmArgs = List.copyOf(serviceJvmArgs);
+	}
+
+	/** What {@code ./run} starts: everything on the default ports, data kept in .local/data. */
+	public static LocalStackOptions defaults() {
+		return defaults(RepoRoot.find());
+	}
+
+	public static LocalStackOptions defaults(Path repoRoot) {
+		Path local = repoRoot.resolve(".local");
+		return new LocalStackOptions(repoRoot, local.resolve("data"), local.resolve("logs"), Ports.defaults(),
+				MongoBackend.H2, Optional.empty(), EnumSet.allOf(Service.class), Duration.ofMinutes(3), false,
+				repoRoot.resolve("keycloak").resolve(REALM + "-realm.json"),
+				List.of("-Xmx384m", "-XX:+UseSerialGC"));
+	}
+
+	/**
+	 * For tests beside a running {@code ./run}: ports moved by 10000, a fresh in-memory MongoDB and
+	 * a data and log directory of their own under .local/test-stack (cleaned at each start).
+	 */
+	public static LocalStackOptions forTests() {
+		Path repoRoot = RepoRoot.find();
+		Path testStack = repoRoot.resolve(".local").resolve("test-stack");
+		return defaults(repoRoot)
+				.withPortOffset(10_000)
+				.withMongoBackend(MongoBackend.MEMORY)
+				.withDataDir(testStack.resolve("data"))
+				.withLogDir(testStack.resolve("logs"))
+				.withClean(true);
+	}
+
+	public LocalStackOptions withPortOffset(int offset) {
+		return withPorts(Ports.withOffset(offset));
+	}
+
+	public LocalStackOptions withPorts(Ports ports) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs);
+	}
+
+	public LocalStackOptions withDataDir(Path dataDir) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs);
+	}
+
+	public LocalStackOptions withLogDir(Path logDir) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs);
+	}
+
+	public LocalStackOptions withMongoBackend(MongoBackend mongoBackend) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs);
+	}
+
+	/** Uses a real MongoDB (e.g. {@code mongodb://localhost:27017/?replicaSet=rs0}) instead of starting one. */
+	public LocalStackOptions withExternalMongo(String uri) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, Optional.of(uri), services,
+				startupTimeout, clean, realmFile, serviceJvmArgs);
+	}
+
+	public LocalStackOptions withServices(Set<Service> services) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs);
+	}
+
+	public LocalStackOptions withServices(Service... services) {
+		return withServices(Set.of(services));
+	}
+
+	/** Kafka, MongoDB and Keycloak only. */
+	public LocalStackOptions withInfrastructureOnly() {
+		return withServices(Set.of());
+	}
+
+	public LocalStackOptions withStartupTimeout(Duration startupTimeout) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs);
+	}
+
+	public LocalStackOptions withClean(boolean clean) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs);
+	}
+
+	public LocalStackOptions withRealmFile(Path realmFile) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs);
+	}
+
+	public LocalStackOptions withServiceJvmArgs(List<String> serviceJvmArgs) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs);
+	}
+
+	public int port(Port port) {
+		return ports.of(port);
+	}
+}

@@ -1,0 +1,58 @@
+package vn.gov.bca.platform.runner;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The deployables the stack starts after the infrastructure, each a Boot jar built by Maven. */
+public enum Service {
+
+	IDENTITY("identity-service", "identity", Port.IDENTITY),
+	RESIDENCE("residence-service", "residence", Port.RESIDENCE),
+	PASSPORT("passport-service", "passport", Port.PASSPORT),
+	SEAL("seal-service", "seal", Port.SEAL),
+	FINE_PAYMENT("fine-payment-service", "payment", Port.FINE_PAYMENT),
+	GATEWAY("gateway", null, Port.GATEWAY);
+
+	private final String module;
+	private final String database;
+	private final Port port;
+
+	Service(String module, String database, Port port) {
+		this.module = module;
+		this.database = database;
+		this.port = port;
+	}
+
+	/** The Maven module, which is also the process name, the log name and the Keycloak client id. */
+	public String module() {
+		return module;
+	}
+
+	/** The service's own MongoDB database; the gateway has none. */
+	public Optional<String> database() {
+		return Optional.ofNullable(database);
+	}
+
+	public Port port() {
+		return port;
+	}
+
+	public boolean isGateway() {
+		return this == GATEWAY;
+	}
+
+	public Path jar(Path repoRoot) {
+		return repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
+	}
+
+	/** Accepts the module name or a short form: "identity", "fine-payment", "FINE_PAYMENT". */
+	public static Service parse(String name) {
+		String wanted = name.trim().toLowerCase().replace('_', '-');
+		for (Service service : values()) {
+			if (service.module.equals(wanted) || service.module.equals(wanted + "-service")) {
+				return service;
+			}
+		}
+		throw new IllegalArgumentException("Unknown service '" + name + "'");
+	}
+}

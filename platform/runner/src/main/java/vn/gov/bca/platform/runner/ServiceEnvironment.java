@@ -1,0 +1,43 @@
+package vn.gov.bca.platform.runner;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The environment contract of the services and the gateway (see each module's application.yml). */
+final class ServiceEnvironment {
+
+	private ServiceEnvironment() {
+	}
+
+	/**
+	 * @param mongoUriFor the connection string of a service's database
+	 */
+	static Map<String, String> of(Service service, LocalStackOptions options, String kafkaBootstrapServers,
+			String keycloakUrl, java.util.function.Function<String, String> mongoUriFor) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("SERVER_PORT", Integer.toString(options.port(service.port())));
+		environment.put("KEYCLOAK_URL", keycloakUrl);
+		for (Service target : Service.values()) {
+			if (!target.isGateway()) {
+				environment.put(urlVariable(target), "http://localhost:" + options.port(target.port()));
+			}
+		}
+		if (!service.isGateway()) {
+			environment.put("MONGODB_URI", mongoUriFor.apply(service.database().orElseThrow()));
+			environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+			environment.put("SERVICE_CLIENT_ID", service.module());
+			environment.put("SERVICE_CLIENT_SECRET", devSecret(service));
+		}
+		return environment;
+	}
+
+	/** {@code fine-payment-service} reads {@code FINE_PAYMENT_SERVICE_URL}. */
+	static String urlVariable(Service service) {
+		return service.module().toUpperCase().replace('-', '_') + "_URL";
+	}
+
+	/** The dev realm gives each service client the secret {@code <client-id>-dev-secret}. */
+	static String devSecret(Service service) {
+		return service.module() + "-dev-secret";
+	}
+}

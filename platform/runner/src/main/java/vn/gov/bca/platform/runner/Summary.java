@@ -1,0 +1,69 @@
+package vn.gov.bca.platform.runner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The text {@code ./run} prints once everything is healthy. */
+final class Summary {
+
+	static final String DEMO_PASSWORD = "Vneid@2026";
+	static final String DEMO_USER = "nguyenvanan";
+
+	private Summary() {
+	}
+
+	static String render(LocalStackOptions options, List<LocalStack.StackProcess> processes,
+			Map<String, Long> residentSet, Duration startupTime, RealmFile realm, String tokenUrl, String gatewayUrl,
+			String keycloakUrl) {
+		StringBuilder text = new StringBuilder();
+		long total = residentSet.values().stream().mapToLong(Long::longValue).sum();
+		text.append(String.format("%nLocal stack ready in %.1f s, %d processes, total RSS %s%n%n",
+				startupTime.toMillis() / 1000.0, processes.size(), ResidentSet.format(total)));
+		text.append(String.format("  %-22s %-28s %9s  %s%n", "NAME", "URL", "RSS", "LOG"));
+		for (LocalStack.StackProcess process : processes) {
+			text.append(String.format("  %-22s %-28s %9s  %s%n", process.name(), process.url(),
+					ResidentSet.format(residentSet.getOrDefault(process.name(), 0L)),
+					relative(options.repoRoot(), process.log())));
+		}
+		text.append(String.format("%nKeycloak admin console: %s/admin (admin / admin, dev only)%n", keycloakUrl));
+		if (!realm.accounts().isEmpty()) {
+			text.append(String.format("%nDemo accounts (password %s):%n", DEMO_PASSWORD));
+			for (RealmFile.Account account : realm.accounts()) {
+				text.append(String.format("  %-24s %-40s %s%n", account.username(), String.join(", ", account.roles()),
+						details(account)));
+			}
+		}
+		text.append(String.format("%nA token for %s from the dev-only client %s, then a call through the gateway:%n",
+				DEMO_USER, RealmFile.DEV_SCRIPTS_CLIENT));
+		text.append("  ").append(tryItCommand(tokenUrl, gatewayUrl, realm)).append(System.lineSeparator());
+		text.append(String.format("%nData in %s (./run --clean wipes it). Ctrl-C stops everything.%n",
+				relative(options.repoRoot(), options.dataDir())));
+		return text.toString();
+	}
+
+	/** Works without jq: sed cuts the access token out of Keycloak's JSON answer. */
+	static String tryItCommand(String tokenUrl, String gatewayUrl, RealmFile realm) {
+		String secret = realm.devScriptsSecret().map(value -> " -d client_secret=" + value).orElse("");
+		return "TOKEN=$(curl -s -d grant_type=password -d client_id=" + RealmFile.DEV_SCRIPTS_CLIENT + secret
+				+ " -d username=" + DEMO_USER + " --data-urlencode 'password=" + DEMO_PASSWORD + "' " + tokenUrl
+				+ " | sed -n 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/p') && curl -s -H \"Authorization: Bearer $TOKEN\" "
+				+ gatewayUrl + "/api/identity/me; echo";
+	}
+
+	private static String details(RealmFile.Account account) {
+		StringBuilder details = new StringBuilder();
+		if (!account.personalId().isEmpty()) {
+			details.append("personal_id ").append(account.personalId());
+		}
+		if (!account.identityLevel().isEmpty()) {
+			details.append(details.length() > 0 ? ", " : "").append("level ").append(account.identityLevel());
+		}
+		return details.toString();
+	}
+
+	private static String relative(Path root, Path path) {
+		return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+	}
+}

@@ -1,0 +1,150 @@
+package vn.gov.bca.platform.web.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.gov.bca.platform.web.client.ServiceClients;
+import vn.gov.bca.platform.web.context.RequestContextLogging;
+import vn.gov.bca.platform.web.context.RequestContextWebFilter;
+import vn.gov.bca.platform.web.error.ProblemExceptionHandler;
+import vn.gov.bca.platform.web.error.Problems;
+import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.platform.web.security.CallerArgumentResolver;
+import vn.gov.bca.platform.web.security.ProblemSecurityHandlers;
+import vn.gov.bca.platform.web.security.SecurityCustomizer;
+
+/**
+ * What every WebFlux module gets by depending on platform-web: problem+json errors, request
+ * context, the JWT resource-server chain with explicit public paths, the {@link Caller}
+ * parameter, and service-to-service clients.
+ */
+@AutoConfiguration(before = { ErrorWebFluxAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class })
+@EnableConfigurationProperties(PlatformProperties.class)
+@EnableWebFluxSecurity
+public class PlatformWebAutoConfiguration {
+
+	/** Health, info, metrics and API descriptions are readable without a token. */
+	static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/actuator/prometheus", "/v3/api-docs/**", "/api/*/v3/api-docs", "/api/*/v3/api-docs/**");
+
+	@Bean
+	Problems problems(MessageSource messageSource, JsonMapper jsonMapper) {
+		return new Problems(messageSource, jsonMapper);
+	}
+
+	@Bean
+	@Order(-2)
+	ProblemExceptionHandler problemExceptionHandler(Problems problems) {
+		return new ProblemExceptionHandler(problems);
+	}
+
+	@Bean
+	RequestContextWebFilter requestContextWebFilter() {
+		RequestContextLogging.register();
+		return new RequestContextWebFilter();
+	}
+
+	@Bean
+	ProblemSecurityHandlers problemSecurityHandlers(Problems problems) {
+		return new ProblemSecurityHandlers(problems);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
+	SecurityWebFilterChain platformSecurityWebFilterChain(ServerHttpSecurity http, PlatformProperties properties,
+			ProblemSecurityHandlers handlers, ObjectProvider<SecurityCustomizer> customizers) {
+		List<String> publicPaths = new ArrayList<>(ALWAYS_PUBLIC);
+		publicPaths.addAll(properties.getSecurity().getPublicPaths());
+		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(handlers)
+				.accessDeniedHandler(handlers)
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(PlatformWebAutoConfiguration::authentication)));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(http));
+		http.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.OPTIONS)
+			.permitAll()
+			.pathMatchers(publicPaths.toArray(String[]::new))
+			.permitAll()
+			.anyExchange()
+			.authenticated());
+		return http.build();
+	}
+
+	private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+		Caller caller = Caller.from(jwt);
+		List<SimpleGrantedAuthority> authorities = caller.authorities()
+			.stream()
+			.map(SimpleGrantedAuthority::new)
+			.toList();
+		return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+	}
+
+	@Bean
+	WebFluxConfigurer callerArgumentConfigurer() {
+		return new WebFluxConfigurer() {
+			@Override
+			public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+				configurer.addCustomResolver(new CallerArgumentResolver());
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnProperty("vneid.service-account.client-id")
+	ServiceClients serviceClients(PlatformProperties properties, WebClient.Builder builder) {
+		PlatformProperties.ServiceAccount account = properties.getServiceAccount();
+		ClientRegistration registration = ClientRegistration.withRegistrationId("vneid-service")
+			.clientId(account.getClientId())
+			.clientSecret(account.getClientSecret())
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.tokenUri(properties.getKeycloak().realmUrl() + "/protocol/openid-connect/token")
+			.build();
+		InMemoryReactiveClientRegistrationRepository registrations = new InMemoryReactiveClientRegistrationRepository(
+				registration);
+		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
+				registrations, new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
+		ServerOAuth2AuthorizedClientExchangeFilterFunction oauth = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
+				manager);
+		oauth.setDefaultClientRegistrationId("vneid-service");
+		return new ServiceClients(properties, builder, oauth);
+	}
+
+}

@@ -1,0 +1,38 @@
+package vn.gov.bca.platform.web.context;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * First filter of every service and of the gateway: takes the caller's request id and trace
+ * context (or starts them), makes them the request's headers so the gateway forwards them, puts
+ * them in the Reactor context for logs, outgoing calls and the outbox, and echoes the request id.
+ */
+public class RequestContextWebFilter implements WebFilter, Ordered {
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		RequestContext context = RequestContext.continueFrom(
+				request.getHeaders().getFirst(RequestContext.REQUEST_ID_HEADER),
+				request.getHeaders().getFirst(RequestContext.TRACEPARENT_HEADER));
+		ServerHttpRequest continued = request.mutate().headers((headers) -> {
+			headers.set(RequestContext.REQUEST_ID_HEADER, context.requestId());
+			headers.set(RequestContext.TRACEPARENT_HEADER, context.traceparent());
+		}).build();
+		exchange.getResponse().getHeaders().set(RequestContext.REQUEST_ID_HEADER, context.requestId());
+		ServerWebExchange next = exchange.mutate().request(continued).build();
+		next.getAttributes().put(RequestContext.KEY, context);
+		return chain.filter(next).contextWrite((reactor) -> reactor.put(RequestContext.KEY, context));
+	}
+
+}

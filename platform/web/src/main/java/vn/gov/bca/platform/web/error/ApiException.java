@@ -1,0 +1,72 @@
+package vn.gov.bca.platform.web.error;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A failure the caller can act on, answered as a problem of the given type. The detail is a
+ * message code resolved in the caller's language (vi or en) with its arguments, so a service
+ * never puts a sentence in one language into an error. Extra properties (for example the
+ * current status of a dossier) are added to the problem as members.
+ */
+public class ApiException extends RuntimeException {
+
+	private final ProblemType type;
+
+	private final String detailCode;
+
+	private final Object[] detailArgs;
+
+	private final Map<String, Object> properties = new LinkedHashMap<>();
+
+	public ApiException(ProblemType type, String detailCode, Object... detailArgs) {
+		super(type.slug() + ": " + detailCode + " " + Arrays.toString(detailArgs));
+		this.type = type;
+		this.detailCode = detailCode;
+		this.detailArgs = detailArgs.clone();
+	}
+
+	public static ApiException notFound(String what) {
+		return new ApiException(ProblemType.NOT_FOUND, "not-found", what);
+	}
+
+	public static ApiException forbidden(String detailCode, Object... args) {
+		return new ApiException(ProblemType.FORBIDDEN, detailCode, args);
+	}
+
+	public static ApiException conflict(String detailCode, Object... args) {
+		return new ApiException(ProblemType.CONFLICT, detailCode, args);
+	}
+
+	public static ApiException unprocessable(String detailCode, Object... args) {
+		return new ApiException(ProblemType.UNPROCESSABLE, detailCode, args);
+	}
+
+	public static ApiException unavailable(String dependency) {
+		return new ApiException(ProblemType.SERVICE_UNAVAILABLE, "dependency-unavailable", dependency);
+	}
+
+	public ApiException with(String name, Object value) {
+		this.properties.put(name, value);
+		return this;
+	}
+
+	public ProblemType type() {
+		return this.type;
+	}
+
+	public String detailCode() {
+		return this.detailCode;
+	}
+
+	public Object[] detailArgs() {
+		return this.detailArgs.clone();
+	}
+
+	public Map<String, Object> properties() {
+		return Collections.unmodifiableMap(this.properties);
+	}
+
+}

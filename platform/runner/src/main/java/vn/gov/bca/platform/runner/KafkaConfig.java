@@ -31,12 +31,12 @@ record KafkaConfig(int port, int controllerPort, Path logDir) {
 				"share.coordinator.state.topic.min.isr=1",
 				// The default 50 partitions make the first consumer-group join slow on two cores.
 				"offsets.topic.num.partitions=5",
+				"transaction.state.log.num.partitions=5",
 				"auto.create.topics.enable=true",
 				"num.partitions=3",
 				"group.initial.rebalance.delay.ms=0",
 				"log.retention.hours=168",
-				"")
-				;
+				"");
 	}
 
 	/** Logs to stdout, which the runner sends to kafka.log; Kafka 4 logs through Log4j 2. */

@@ -207,6 +207,9 @@ public final class LocalStack implements AutoCloseable {
 	private void startInfrastructure() {
 		String java = javaCommand();
 		String classpath = ChildClasspath.of(options.repoRoot());
+		// Before anything runs: unpacking may fail, and nothing should then be left to stop.
+		KeycloakDistribution keycloak = KeycloakDistribution.in(options.repoRoot());
+		keycloak.ensureUnpacked();
 		KafkaConfig kafka = new KafkaConfig(options.port(Port.KAFKA), options.port(Port.KAFKA_CONTROLLER),
 				options.dataDir().resolve("kafka"));
 		Path serverProperties = write("kafka-server.properties", kafka.serverProperties());
@@ -242,8 +245,6 @@ public final class LocalStack implements AutoCloseable {
 			urls.put("mongo", options.externalMongoUri().get());
 		}
 
-		KeycloakDistribution keycloak = KeycloakDistribution.in(options.repoRoot());
-		keycloak.ensureUnpacked();
 		boolean importRealm = Files.isRegularFile(options.realmFile());
 		if (importRealm) {
 			keycloak.installRealm(options.realmFile());

@@ -1,6 +1,7 @@
 package vn.gov.bca.platform.testkit;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -12,11 +13,11 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
- * The real infrastructure integration tests run against, one per test JVM: a Kafka broker, a
- * MongoDB server and a JWT issuer shaped like the vneid realm. Where a Docker engine answers,
- * Kafka and MongoDB are the real images (Testcontainers); otherwise an embedded KRaft broker and
- * mongo-java-server (MongoDB wire protocol) in this JVM. {@code VNEID_TEST_INFRA=embedded} or
- * {@code docker} forces one path. Started on first use, stopped when the JVM ends.
+ * The real infrastructure integration tests run against, one of each per test JVM: a Kafka
+ * broker, a MongoDB server and a JWT issuer shaped like the vneid realm. Where a Docker engine
+ * answers, Kafka and MongoDB are the real images (Testcontainers); otherwise an embedded KRaft
+ * broker and mongo-java-server (MongoDB wire protocol) in this JVM. {@code VNEID_TEST_INFRA=embedded}
+ * or {@code docker} forces one path. Each part starts on first use and stops when the JVM ends.
  */
 public final class TestInfrastructure {
 
@@ -26,64 +27,91 @@ public final class TestInfrastructure {
 
 	static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
 
-	private static volatile TestInfrastructure instance;
-
-	private final String mongoAddress;
-
-	private final String kafkaBootstrapServers;
-
-	private final JwtIssuer jwt;
+	private static final TestInfrastructure INSTANCE = new TestInfrastructure(useContainers());
 
 	private final boolean containers;
 
+	private final Lazy<String> mongoAddress;
+
+	private final Lazy<String> kafkaBootstrapServers;
+
+	private final Lazy<JwtIssuer> jwt;
+
 	private TestInfrastructure(boolean containers) {
 		this.containers = containers;
-		this.jwt = new JwtIssuer();
-		if (containers) {
-			MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
-			KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
-			mongo.start();
-			kafka.start();
-			this.mongoAddress = mongo.getHost() + ":" + mongo.getFirstMappedPort();
-			this.kafkaBootstrapServers = kafka.getBootstrapServers();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				kafka.stop();
-				mongo.stop();
-			}));
-		}
-		else {
-			MongoServer mongo = new MongoServer(new MemoryBackend());
-			mongo.bind("127.0.0.1", 0);
-			this.mongoAddress = "127.0.0.1:" + mongo.getLocalAddress().getPort();
-			EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-			kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
-					"offsets.topic.replication.factor", "1", "transaction.state.log.replication.factor", "1",
-					"transaction.state.log.min.isr", "1"));
-			kafka.afterPropertiesSet();
-			this.kafkaBootstrapServers = kafka.getBrokersAsString();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				kafka.destroy();
-				mongo.shutdownNow();
-			}));
-		}
-		Runtime.getRuntime().addShutdownHook(new Thread(this.jwt::close));
-		log.info("Test infrastructure ({}): MongoDB {}, Kafka {}, JWT issuer {}",
-				containers ? "Testcontainers" : "embedded", this.mongoAddress, this.kafkaBootstrapServers,
-				this.jwt.issuer());
+		this.mongoAddress = new Lazy<>(containers ? TestInfrastructure::mongoContainer : TestInfrastructure::embeddedMongo);
+		this.kafkaBootstrapServers = new Lazy<>(
+				containers ? TestInfrastructure::kafkaContainer : TestInfrastructure::embeddedKafka);
+		this.jwt = new Lazy<>(() -> {
+			JwtIssuer issuer = new JwtIssuer();
+			Runtime.getRuntime().addShutdownHook(new Thread(issuer::close));
+			return issuer;
+		});
 	}
 
 	public static TestInfrastructure get() {
-		TestInfrastructure current = instance;
-		if (current == null) {
-			synchronized (TestInfrastructure.class) {
-				current = instance;
-				if (current == null) {
-					current = new TestInfrastructure(useContainers());
-					instance = current;
-				}
-			}
+		return INSTANCE;
+	}
+
+	/** A connection string to a database of its own on the shared server. */
+	public String mongoUri(String database) {
+		return "mongodb://" + this.mongoAddress.get() + "/" + database;
+	}
+
+	public String kafkaBootstrapServers() {
+		return this.kafkaBootstrapServers.get();
+	}
+
+	public JwtIssuer jwt() {
+		return this.jwt.get();
+	}
+
+	public boolean usesContainers() {
+		return this.containers;
+	}
+
+	private static String mongoContainer() {
+		MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
+		mongo.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(mongo::stop));
+		log.info("Test MongoDB: container {}", MONGO_IMAGE);
+		return mongo.getHost() + ":" + mongo.getFirstMappedPort();
+	}
+
+	private static String embeddedMongo() {
+		MongoServer mongo = new MongoServer(new MemoryBackend());
+		mongo.bind("127.0.0.1", 0);
+		Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow));
+		log.info("Test MongoDB: embedded mongo-java-server");
+		return "127.0.0.1:" + mongo.getLocalAddress().getPort();
+	}
+
+	private static String kafkaContainer() {
+		KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+		kafka.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop));
+		log.info("Test Kafka: container {}", KAFKA_IMAGE);
+		return kafka.getBootstrapServers();
+	}
+
+	private static String embeddedKafka() {
+		EmbeddedKafkaKraftBroker kafka = embeddedKafkaBroker(0);
+		Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
+		log.info("Test Kafka: embedded KRaft broker");
+		return kafka.getBrokersAsString();
+	}
+
+	/** A KRaft broker in this JVM, on the given port (0: any); started, to be destroyed by the caller. */
+	public static EmbeddedKafkaKraftBroker embeddedKafkaBroker(int port) {
+		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+		if (port > 0) {
+			kafka.kafkaPorts(port);
 		}
-		return current;
+		kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
+				"offsets.topic.replication.factor", "1", "transaction.state.log.replication.factor", "1",
+				"transaction.state.log.min.isr", "1"));
+		kafka.afterPropertiesSet();
+		return kafka;
 	}
 
 	private static boolean useContainers() {
@@ -102,21 +130,30 @@ public final class TestInfrastructure {
 		}
 	}
 
-	/** A connection string to a database of its own on the shared server. */
-	public String mongoUri(String database) {
-		return "mongodb://" + this.mongoAddress + "/" + database;
-	}
+	private static final class Lazy<T> {
 
-	public String kafkaBootstrapServers() {
-		return this.kafkaBootstrapServers;
-	}
+		private final Supplier<T> supplier;
 
-	public JwtIssuer jwt() {
-		return this.jwt;
-	}
+		private volatile T value;
 
-	public boolean usesContainers() {
-		return this.containers;
+		Lazy(Supplier<T> supplier) {
+			this.supplier = supplier;
+		}
+
+		T get() {
+			T current = this.value;
+			if (current == null) {
+				synchronized (this) {
+					current = this.value;
+					if (current == null) {
+						current = this.supplier.get();
+						this.value = current;
+					}
+				}
+			}
+			return current;
+		}
+
 	}
 
 }

@@ -1,0 +1,93 @@
+package vn.gov.bca.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import vn.gov.bca.platform.web.error.ProblemType;
+import vn.gov.bca.platform.web.error.Problems;
+
+/**
+ * Limits every routed request: a signed-in caller by their account (token subject) and by the
+ * application they use (OAuth client), an anonymous caller (public fine lookup) by IP address.
+ * Over the limit: 429 problem+json with Retry-After, and the request never reaches a service.
+ */
+public class RateLimitFilter implements GlobalFilter, Ordered {
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+	private final TokenBuckets buckets;
+
+	private final RateLimitProperties properties;
+
+	private final Problems problems;
+
+	public RateLimitFilter(TokenBuckets buckets, RateLimitProperties properties, Problems problems) {
+		this.buckets = buckets;
+		this.properties = properties;
+		this.problems = problems;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		if (!this.properties.isEnabled()) {
+			return chain.filter(exchange);
+		}
+		return exchange.getPrincipal()
+			.filter(JwtAuthenticationToken.class::isInstance)
+			.map((principal) -> keysOf((JwtAuthenticationToken) principal))
+			.switchIfEmpty(Mono.fromSupplier(() -> List.of(new Key("ip:" + clientIp(exchange), this.properties.getPerIp()))))
+			.flatMap(this::decide)
+			.flatMap((decision) -> {
+				exchange.getResponse().getHeaders().set("RateLimit-Remaining", Long.toString(decision.remaining()));
+				if (decision.allowed()) {
+					return chain.filter(exchange);
+				}
+				exchange.getResponse().getHeaders().set("Retry-After", Long.toString(decision.retryAfterSeconds()));
+				return this.problems.write(exchange, ProblemType.TOO_MANY_REQUESTS, "too-many-requests",
+						new Object[] { decision.retryAfterSeconds() }, Map.of());
+			});
+	}
+
+	private List<Key> keysOf(JwtAuthenticationToken token) {
+		String client = token.getToken().getClaimAsString("azp");
+		return List.of(new Key("sub:" + token.getToken().getSubject(), this.properties.getPerSubject()),
+				new Key("client:" + ((client != null) ? client : "unknown"), this.properties.getPerClient()));
+	}
+
+	/** The first refusal wins; with none, the tightest remaining count is reported. */
+	private Mono<TokenBuckets.Decision> decide(List<Key> keys) {
+		return Flux.fromIterable(keys)
+			.concatMap((key) -> this.buckets.tryTake(key.name(), key.limit())
+				.onErrorResume((ex) -> {
+					log.warn("Rate-limit store unavailable, letting the request through: {}", ex.toString());
+					return Mono.just(new TokenBuckets.Decision(true, key.limit().capacity(), 0));
+				}))
+			.takeUntil((decision) -> !decision.allowed())
+			.reduce((first, second) -> !second.allowed() || second.remaining() < first.remaining() ? second : first);
+	}
+
+	private static String clientIp(ServerWebExchange exchange) {
+		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
+	}
+
+	private record Key(String name, RateLimitProperties.Limit limit) {
+	}
+
+}

@@ -1,0 +1,33 @@
+package vn.gov.bca.gateway.routing;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One circuit breaker per route, named after the service, with the route timeout as its time
+ * limit (resilience4j's default of 1 s is too short for a service's first, cold requests).
+ * Downstream 4xx answers pass through and never count as failures.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
+class RoutingConfiguration {
+
+	@Bean
+	Customizer<ReactiveResilience4JCircuitBreakerFactory> routeCircuitBreakers(GatewayProperties properties) {
+		return (factory) -> factory.configureDefault((id) -> new Resilience4JConfigBuilder(id)
+			.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.getRouteTimeout()).build())
+			.circuitBreakerConfig(CircuitBreakerConfig.custom()
+				.slidingWindowSize(50)
+				.minimumNumberOfCalls(20)
+				.failureRateThreshold(50)
+				.build())
+			.build());
+	}
+
+}

@@ -1,0 +1,338 @@
+package vn.gov.bca.gateway;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.gov.bca.platform.testkit.JwtIssuer;
+import vn.gov.bca.platform.testkit.TestInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway on a random port in front of an in-process upstream, with tokens signed by the test
+ * kit's issuer shaped like the vneid realm.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "vneid.gateway.rate-limit.per-subject.capacity=5",
+				"vneid.gateway.rate-limit.per-subject.refill-per-second=0.2",
+				"vneid.gateway.rate-limit.per-ip.capacity=3", "vneid.gateway.rate-limit.per-ip.refill-per-second=0.2",
+				"vneid.gateway.route-timeout=1s", "vneid.gateway.max-request-size=1KB" })
+@AutoConfigureWebTestClient
+class GatewayTests {
+
+	private static final Upstream upstream = start();
+
+	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
+
+	@Autowired
+	private WebTestClient client;
+
+	@DynamicPropertySource
+	static void routes(DynamicPropertyRegistry registry) throws IOException {
+		registry.add("vneid.keycloak.url", jwt::keycloakUrl);
+		registry.add("IDENTITY_SERVICE_URL", upstream::url);
+		registry.add("FINE_PAYMENT_SERVICE_URL", upstream::url);
+		String down = Upstream.downUrl();
+		registry.add("PASSPORT_SERVICE_URL", () -> down);
+	}
+
+	@AfterAll
+	static void stop() {
+		upstream.close();
+	}
+
+	@Test
+	void routesARequestWithAValidTokenAndPassesTheTokenAndRequestIdOn() {
+		String token = jwt.citizen("001085012345", 2);
+		this.client.get()
+			.uri("/api/identity/echo")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.exists("X-Request-Id")
+			.expectBody()
+			.jsonPath("$.path")
+			.isEqualTo("/api/identity/echo")
+			.jsonPath("$.authorization")
+			.isEqualTo("Bearer " + token)
+			.jsonPath("$.requestId")
+			.isNotEmpty()
+			.jsonPath("$.traceparent")
+			.value((traceparent) -> assertThat((String) traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+	}
+
+	@Test
+	void keepsTheClientsRequestIdAndTraceId() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		this.client.get()
+			.uri("/api/identity/echo")
+			.headers((headers) -> {
+				headers.setBearerAuth(jwt.citizen("079192004567", 2));
+				headers.set("X-Request-Id", "portal-req-000123");
+				headers.set("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+			})
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "portal-req-000123")
+			.expectBody()
+			.jsonPath("$.requestId")
+			.isEqualTo("portal-req-000123")
+			.jsonPath("$.traceparent")
+			.value((traceparent) -> assertThat((String) traceparent).startsWith("00-" + traceId + "-")
+				.doesNotContain("00f067aa0ba902b7"));
+	}
+
+	@Test
+	void refusesARequestWithoutATokenWithAProblem() {
+		expectUnauthenticated(null);
+	}
+
+	@Test
+	void refusesAnExpiredToken() {
+		expectUnauthenticated(jwt.token()
+			.personalId("001085012345")
+			.roles("citizen")
+			.issuedAgo(Duration.ofMinutes(30), Duration.ofMinutes(5))
+			.sign());
+	}
+
+	@Test
+	void refusesATokenFromAnotherIssuer() {
+		expectUnauthenticated(jwt.token().personalId("001085012345").issuer("https://attacker.example/realms/vneid").sign());
+	}
+
+	@Test
+	void refusesATokenSignedWithAnotherKey() {
+		expectUnauthenticated(jwt.token().personalId("001085012345").signedWithForeignKey().sign());
+	}
+
+	@Test
+	void refusesATokenWhosePayloadWasChanged() {
+		String[] parts = jwt.citizen("048201000321", 1).split("\\.");
+		String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"identity_level\":1",
+				"\"identity_level\":2");
+		String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+				+ "." + parts[2];
+		expectUnauthenticated(tampered);
+	}
+
+	@Test
+	void refusesAnUnsignedTokenWithAlgNone() {
+		expectUnauthenticated(jwt.token().personalId("001085012345").roles("citizen", "admin").unsigned());
+	}
+
+	@Test
+	void answersInEnglishWhenTheClientPrefersIt() {
+		this.client.get()
+			.uri("/api/identity/echo")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en-US,en;q=0.9")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Not authenticated");
+	}
+
+	@Test
+	void limitsOneCitizensRequestsWith429AndRetryAfter() {
+		String token = jwt.citizen("001075003333", 2);
+		for (int i = 0; i < 5; i++) {
+			this.client.get()
+				.uri("/api/identity/echo")
+				.headers((headers) -> headers.setBearerAuth(token))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		this.client.get()
+			.uri("/api/identity/echo")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.value("Retry-After", (value) -> assertThat(Integer.parseInt(value)).isBetween(1, 10))
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://dichvucong.bca.gov.vn/problems/too-many-requests");
+		// Another citizen is not affected by the first one's limit.
+		this.client.get()
+			.uri("/api/identity/echo")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen("001082004444", 2)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void limitsAnonymousCallsToPublicRoutesPerIpAddress() {
+		int allowed = 0;
+		int limited = 0;
+		for (int i = 0; i < 6; i++) {
+			int status = this.client.get()
+				.uri("/api/payment/public/lookup")
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value();
+			if (status == 200) {
+				allowed++;
+			}
+			else if (status == 429) {
+				limited++;
+			}
+		}
+		assertThat(allowed).isEqualTo(3);
+		assertThat(limited).isEqualTo(3);
+	}
+
+	@Test
+	void answers503ProblemQuicklyWhenTheServiceIsDown() {
+		Instant start = Instant.now();
+		this.client.get()
+			.uri("/api/passport/dossiers")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen("001080001111", 2)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://dichvucong.bca.gov.vn/problems/service-unavailable")
+			.jsonPath("$.service")
+			.isEqualTo("passport-service");
+		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void answers503WithinTheRouteTimeoutWhenTheServiceHangs() {
+		Instant start = Instant.now();
+		this.client.get()
+			.uri("/api/identity/slow")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen("036090006666", 2)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2500));
+	}
+
+	@Test
+	void passesAServicesOwn404Through() {
+		this.client.get()
+			.uri("/api/identity/missing")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen("001178005555", 2)))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
+	void refusesABodyLargerThanTheLimitWith413() {
+		this.client.post()
+			.uri("/api/identity/echo")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen("001085012345", 2)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"padding\":\"" + "x".repeat(4096) + "\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void answersCorsPreflightForThePortalOrigin() {
+		this.client.method(HttpMethod.OPTIONS)
+			.uri("/api/identity/echo")
+			.header(HttpHeaders.ORIGIN, "http://localhost:3000")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,idempotency-key")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000");
+		this.client.method(HttpMethod.OPTIONS)
+			.uri("/api/identity/echo")
+			.header(HttpHeaders.ORIGIN, "https://evil.example")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void setsSecurityHeaders() {
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "no-referrer")
+			.expectHeader()
+			.exists("Content-Security-Policy");
+	}
+
+	private void expectUnauthenticated(String token) {
+		this.client.get()
+			.uri("/api/identity/echo")
+			.headers((headers) -> {
+				if (token != null) {
+					headers.setBearerAuth(token);
+				}
+			})
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.exists(HttpHeaders.WWW_AUTHENTICATE)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://dichvucong.bca.gov.vn/problems/unauthenticated")
+			.jsonPath("$.title")
+			.isEqualTo("Chưa xác thực")
+			.jsonPath("$.status")
+			.isEqualTo(401)
+			.jsonPath("$.requestId")
+			.isNotEmpty();
+	}
+
+	private static Upstream start() {
+		try {
+			return new Upstream();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

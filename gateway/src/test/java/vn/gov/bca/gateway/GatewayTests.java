@@ -1,6 +1,5 @@
 package vn.gov.bca.gateway;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -17,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.gov.bca.platform.testkit.EchoServer;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class GatewayTests {
 
-	private static final Upstream upstream = start();
+	private static final EchoServer upstream = new EchoServer();
 
 	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
 
@@ -42,11 +42,11 @@ class GatewayTests {
 	private WebTestClient client;
 
 	@DynamicPropertySource
-	static void routes(DynamicPropertyRegistry registry) throws IOException {
+	static void routes(DynamicPropertyRegistry registry) {
 		registry.add("vneid.keycloak.url", jwt::keycloakUrl);
 		registry.add("IDENTITY_SERVICE_URL", upstream::url);
 		registry.add("FINE_PAYMENT_SERVICE_URL", upstream::url);
-		String down = Upstream.downUrl();
+		String down = EchoServer.downUrl();
 		registry.add("PASSPORT_SERVICE_URL", () -> down);
 	}
 
@@ -324,15 +324,6 @@ class GatewayTests {
 			.isEqualTo(401)
 			.jsonPath("$.requestId")
 			.isNotEmpty();
-	}
-
-	private static Upstream start() {
-		try {
-			return new Upstream();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

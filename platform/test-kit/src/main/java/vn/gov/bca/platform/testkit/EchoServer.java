@@ -1,4 +1,4 @@
-package vn.gov.bca.gateway;
+package vn.gov.bca.platform.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,28 +11,38 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An in-process upstream service for the gateway tests: echoes what the gateway forwarded,
- * answers slowly, or answers a 4xx, as a real service would.
+ * An in-process downstream service for tests of what a caller sends and how it copes: it echoes
+ * the path and the Authorization, X-Request-Id, traceparent and X-Purpose headers it received
+ * as JSON; a path ending in {@code /slow} answers after 3 s, {@code /missing} answers 404 and
+ * {@code /failing} answers 500.
  */
-final class Upstream implements AutoCloseable {
+public final class EchoServer implements AutoCloseable {
 
 	private final HttpServer server;
 
-	Upstream() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+	public EchoServer() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start the echo server", ex);
+		}
 		this.server.setExecutor(Executors.newFixedThreadPool(4));
 		this.server.createContext("/", this::handle);
 		this.server.start();
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
 	/** A port on which nothing listens: a service that is down. */
-	static String downUrl() throws IOException {
+	public static String downUrl() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return "http://127.0.0.1:" + socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -45,10 +55,15 @@ final class Upstream implements AutoCloseable {
 			respond(exchange, 404, "{\"status\":404}");
 			return;
 		}
+		if (path.endsWith("/failing")) {
+			respond(exchange, 500, "{\"status\":500}");
+			return;
+		}
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		String json = "{\"path\":\"" + path + "\",\"authorization\":" + quoted(authorization) + ",\"requestId\":"
 				+ quoted(exchange.getRequestHeaders().getFirst("X-Request-Id")) + ",\"traceparent\":"
-				+ quoted(exchange.getRequestHeaders().getFirst("traceparent")) + "}";
+				+ quoted(exchange.getRequestHeaders().getFirst("traceparent")) + ",\"purpose\":"
+				+ quoted(exchange.getRequestHeaders().getFirst("X-Purpose")) + "}";
 		respond(exchange, 200, json);
 	}
 

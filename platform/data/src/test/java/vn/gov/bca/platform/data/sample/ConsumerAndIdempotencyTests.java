@@ -1,0 +1,145 @@
+package vn.gov.bca.platform.data.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.gov.bca.platform.testkit.IntegrationTest;
+import vn.gov.bca.platform.testkit.TestInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ConsumerAndIdempotencyTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	private ParcelApplication.ParcelCounter counter;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
+
+	@Test
+	void processesARedeliveredEventOnce() throws Exception {
+		String eventId = UUID.randomUUID().toString();
+		int before = this.counter.handled.get();
+		for (int delivery = 0; delivery < 3; delivery++) {
+			ProducerRecord<String, String> record = new ProducerRecord<>("parcel.events.v1", "parcel-x",
+					"{\"location\":\"HN-01\"}");
+			record.headers().add(new RecordHeader("ce_id", eventId.getBytes(StandardCharsets.UTF_8)));
+			record.headers()
+				.add(new RecordHeader("ce_type", "vn.gov.bca.parcel.ParcelRegistered".getBytes(StandardCharsets.UTF_8)));
+			this.kafka.send(record).get();
+		}
+		long deadline = System.currentTimeMillis() + 20_000;
+		while (this.counter.handled.get() == before && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		Thread.sleep(2000);
+		assertThat(this.counter.handled.get() - before).isEqualTo(1);
+	}
+
+	@Test
+	void answersARepeatedRequestWithTheSameKeyFromTheFirstAnswer() {
+		String token = TestInfrastructure.get().jwt().citizen("001085012345", 2);
+		String key = UUID.randomUUID().toString();
+		long before = parcelCount();
+
+		EntityExchangeResult<String> first = post(token, key, "{\"location\":\"HN-01\"}").expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult();
+		EntityExchangeResult<String> again = post(token, key, "{\"location\":\"HN-01\"}").expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true")
+			.expectBody(String.class)
+			.returnResult();
+
+		assertThat(again.getResponseBody()).isEqualTo(first.getResponseBody());
+		assertThat(again.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+		assertThat(parcelCount()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void refusesTheSameKeyWithAnotherBodyWith422() {
+		String token = TestInfrastructure.get().jwt().citizen("079192004567", 2);
+		String key = UUID.randomUUID().toString();
+		post(token, key, "{\"location\":\"HN-01\"}").expectStatus().isCreated();
+
+		post(token, key, "{\"location\":\"HP-31\"}").expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://dichvucong.bca.gov.vn/problems/idempotency-key-reused");
+	}
+
+	@Test
+	void scopesKeysToTheCaller() {
+		String key = UUID.randomUUID().toString();
+		post(TestInfrastructure.get().jwt().citizen("001080001111", 2), key, "{\"location\":\"HN-01\"}")
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.doesNotExist("Idempotent-Replayed");
+		post(TestInfrastructure.get().jwt().citizen("001075003333", 2), key, "{\"location\":\"HN-01\"}")
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.doesNotExist("Idempotent-Replayed");
+	}
+
+	@Test
+	void doesNotRememberARejectedRequest() {
+		String token = TestInfrastructure.get().jwt().citizen("048201000321", 1);
+		String key = UUID.randomUUID().toString();
+		post(token, key, "{\"location\":\"nowhere\"}").expectStatus().isBadRequest();
+		assertThat(this.mongo.count(new Query(), "idempotency_keys").block()).isNotNull();
+		Document stored = this.mongo.findById("%s:%s".formatted(subjectOf(token), key), Document.class,
+				"idempotency_keys").block(Duration.ofSeconds(5));
+		assertThat(stored).isNull();
+	}
+
+	private WebTestClient.ResponseSpec post(String token, String key, String body) {
+		return this.client.post()
+			.uri("/api/parcels")
+			.headers((headers) -> {
+				headers.setBearerAuth(token);
+				headers.set("Idempotency-Key", key);
+			})
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	private long parcelCount() {
+		return this.mongo.count(new Query(), "parcels").block();
+	}
+
+	private static String subjectOf(String token) {
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+				StandardCharsets.UTF_8);
+		int start = payload.indexOf("\"sub\":\"") + 7;
+		return payload.substring(start, payload.indexOf('"', start));
+	}
+
+}

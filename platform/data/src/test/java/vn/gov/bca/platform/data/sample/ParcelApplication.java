@@ -1,0 +1,83 @@
+package vn.gov.bca.platform.data.sample;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import vn.gov.bca.platform.data.consumer.ProcessedEvents;
+import vn.gov.bca.platform.data.outbox.AggregateStore;
+import vn.gov.bca.platform.data.outbox.AggregateStores;
+import vn.gov.bca.platform.web.security.Caller;
+
+/** A tiny service on the platform: an aggregate with an outbox, an API with Idempotency-Key, a consumer. */
+@SpringBootApplication
+public class ParcelApplication {
+
+	@Bean
+	AggregateStore<Parcel> parcels(AggregateStores stores) {
+		return stores.forCollection(Parcel.class, "parcels");
+	}
+
+	@RestController
+	static class ParcelController {
+
+		private final AggregateStore<Parcel> parcels;
+
+		ParcelController(AggregateStore<Parcel> parcels) {
+			this.parcels = parcels;
+		}
+
+		@PostMapping("/api/parcels")
+		Mono<ResponseEntity<ParcelView>> register(@Valid @RequestBody NewParcel request, Caller caller) {
+			Parcel.Registration registration = Parcel.register(java.util.UUID.randomUUID().toString(),
+					request.location());
+			return this.parcels.insert(registration.parcel(), java.util.List.of(registration.event()))
+				.map((parcel) -> ResponseEntity.created(URI.create("/api/parcels/" + parcel.id()))
+					.body(new ParcelView(parcel.id(), parcel.location())));
+		}
+
+	}
+
+	record NewParcel(@NotBlank @Pattern(regexp = "[A-Z]{2}-[0-9]{2}") String location) {
+	}
+
+	record ParcelView(String id, String location) {
+	}
+
+	/** Counts the ParcelRegistered events it handled, once per event id. */
+	@Component
+	static class ParcelCounter {
+
+		final AtomicInteger handled = new AtomicInteger();
+
+		private final ProcessedEvents processedEvents;
+
+		ParcelCounter(ProcessedEvents processedEvents) {
+			this.processedEvents = processedEvents;
+		}
+
+		@KafkaListener(topics = "parcel.events.v1", groupId = "parcel-counter")
+		Mono<Void> on(ConsumerRecord<String, String> record) {
+			return this.processedEvents.handleOnce("parcel-counter", record, (event) -> Mono.fromRunnable(() -> {
+				if (event.type().endsWith("ParcelRegistered")) {
+					this.handled.incrementAndGet();
+				}
+			})).then();
+		}
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package vn.gov.bca.platform.web.sample;
+
+import java.util.Base64;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.gov.bca.platform.testkit.EchoServer;
+import vn.gov.bca.platform.testkit.JwtIssuer;
+import vn.gov.bca.platform.testkit.TestInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A call to another service carries this service's own token and the request's id and trace. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "vneid.service-account.client-id=sample-service",
+				"vneid.service-account.client-secret=sample-secret", "vneid.clients.echo-service.timeout=1s" })
+@AutoConfigureWebTestClient
+class ServiceClientTests {
+
+	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
+
+	private static final EchoServer downstream = new EchoServer();
+
+	@Autowired
+	private WebTestClient client;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("vneid.keycloak.url", jwt::keycloakUrl);
+		registry.add("vneid.clients.echo-service.base-url", downstream::url);
+	}
+
+	@AfterAll
+	static void stop() {
+		downstream.close();
+	}
+
+	@Test
+	void callsWithItsServiceAccountTokenAndTheRequestsIdAndTrace() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		this.client.get()
+			.uri("/api/sample/downstream/citizens")
+			.headers((headers) -> {
+				headers.setBearerAuth(jwt.citizen("001085012345", 2));
+				headers.set("X-Request-Id", "app-request-0001");
+				headers.set("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+			})
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.path")
+			.isEqualTo("/citizens")
+			.jsonPath("$.requestId")
+			.isEqualTo("app-request-0001")
+			.jsonPath("$.purpose")
+			.isEqualTo("test")
+			.jsonPath("$.traceparent")
+			.value((traceparent) -> assertThat((String) traceparent).startsWith("00-" + traceId + "-"))
+			.jsonPath("$.authorization")
+			.value((authorization) -> {
+				String token = ((String) authorization).substring("Bearer ".length());
+				String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+				assertThat(payload).contains("\"azp\":\"sample-service\"").contains("\"service\"");
+			});
+	}
+
+	@Test
+	void aDownstream404IsAnAnswerNotAFailure() {
+		this.client.get()
+			.uri("/api/sample/downstream/missing")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen("001085012345", 2)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.found")
+			.isEqualTo(false);
+	}
+
+	@Test
+	void aSlowOrFailingDownstreamIsA503WithinTheTimeout() {
+		long start = System.nanoTime();
+		for (String path : new String[] { "slow", "failing" }) {
+			this.client.get()
+				.uri("/api/sample/downstream/" + path)
+				.headers((headers) -> headers.setBearerAuth(jwt.citizen("001085012345", 2)))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503);
+		}
+		// Three attempts at most for each GET, each bounded by the 1 s timeout.
+		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(8000);
+	}
+
+}

@@ -18,6 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
+import vn.gov.bca.platform.testkit.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +55,33 @@ class ConsumerAndIdempotencyTests {
 		}
 		Thread.sleep(2000);
 		assertThat(this.counter.handled.get() - before).isEqualTo(1);
+	}
+
+	@Test
+	void theEventsOfARequestCarryItsRequestIdAndTraceToKafka() {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		EntityExchangeResult<String> created = this.client.post()
+			.uri("/api/parcels")
+			.headers((headers) -> {
+				headers.setBearerAuth(TestInfrastructure.get().jwt().citizen("001085012345", 2));
+				headers.set("X-Request-Id", "portal-req-7777777");
+				headers.set("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+			})
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"location\":\"HN-01\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult();
+		String id = created.getResponseHeaders().getLocation().getPath().replace("/api/parcels/", "");
+
+		var records = TopicReader.await(TestInfrastructure.get().kafkaBootstrapServers(), "parcel.events.v1",
+				(record) -> id.equals(record.key()), 1, Duration.ofSeconds(20));
+
+		assertThat(records).hasSize(1);
+		assertThat(TopicReader.header(records.get(0), "X-Request-Id")).isEqualTo("portal-req-7777777");
+		assertThat(TopicReader.header(records.get(0), "traceparent")).startsWith("00-" + traceId + "-");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,6 +27,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import reactor.core.publisher.Mono;
+
+import vn.gov.bca.platform.web.context.RequestContext;
 
 /**
  * The one place where an exception becomes an HTTP answer: every failure leaves as problem+json,
@@ -97,7 +100,15 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 	}
 
 	private Mono<Void> unexpected(ServerWebExchange exchange, Throwable ex) {
-		log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+		RequestContext context = exchange.getAttribute(RequestContext.KEY);
+		// Error handling runs outside the request's Reactor context: put its ids in this line by hand.
+		try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestContext.MDC_REQUEST_ID,
+				(context != null) ? context.requestId() : null);
+				MDC.MDCCloseable traceId = MDC.putCloseable(RequestContext.MDC_TRACE_ID,
+						(context != null) ? context.traceId() : null)) {
+			log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+					ex);
+		}
 		return write(exchange, ProblemType.INTERNAL);
 	}
 

@@ -53,6 +53,15 @@ public class SampleApplication {
 			return Mono.error(new IllegalStateException("secret internal detail in db.collection #42"));
 		}
 
+		/** What a log line written while handling this request would carry. */
+		@GetMapping("/api/sample/log-context")
+		Mono<Map<String, String>> logContext() {
+			return Mono.just("x")
+				.publishOn(reactor.core.scheduler.Schedulers.parallel())
+				.map((ignored) -> Map.of("requestId", String.valueOf(org.slf4j.MDC.get("requestId")), "traceId",
+						String.valueOf(org.slf4j.MDC.get("traceId"))));
+		}
+
 		@GetMapping("/api/sample/officers-only")
 		Mono<String> officersOnly(Caller caller) {
 			caller.requireAnyRole(Caller.OFFICER);

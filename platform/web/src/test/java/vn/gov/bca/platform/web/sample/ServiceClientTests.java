@@ -73,6 +73,25 @@ class ServiceClientTests {
 	}
 
 	@Test
+	void everyLogLineOfARequestCarriesItsRequestIdAndTraceId() {
+		this.client.get()
+			.uri("/api/sample/log-context")
+			.headers((headers) -> {
+				headers.setBearerAuth(jwt.citizen("001085012345", 2));
+				headers.set("X-Request-Id", "app-request-0002");
+				headers.set("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+			})
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.requestId")
+			.isEqualTo("app-request-0002")
+			.jsonPath("$.traceId")
+			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+	}
+
+	@Test
 	void aDownstream404IsAnAnswerNotAFailure() {
 		this.client.get()
 			.uri("/api/sample/downstream/missing")

@@ -1,7 +1,6 @@
 package vn.gov.bca.platform.testkit;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +51,11 @@ public final class EchoServer implements AutoCloseable {
 			sleep(3000);
 		}
 		if (path.endsWith("/missing")) {
-			respond(exchange, 404, "{\"status\":404}");
+			JsonResponses.respond(exchange, 404, "{\"status\":404}");
 			return;
 		}
 		if (path.endsWith("/failing")) {
-			respond(exchange, 500, "{\"status\":500}");
+			JsonResponses.respond(exchange, 500, "{\"status\":500}");
 			return;
 		}
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -64,20 +63,11 @@ public final class EchoServer implements AutoCloseable {
 				+ quoted(exchange.getRequestHeaders().getFirst("X-Request-Id")) + ",\"traceparent\":"
 				+ quoted(exchange.getRequestHeaders().getFirst("traceparent")) + ",\"purpose\":"
 				+ quoted(exchange.getRequestHeaders().getFirst("X-Purpose")) + "}";
-		respond(exchange, 200, json);
+		JsonResponses.respond(exchange, 200, json);
 	}
 
 	private static String quoted(String value) {
 		return (value != null) ? "\"" + value + "\"" : "null";
-	}
-
-	private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
 	}
 
 	private static void sleep(long millis) {

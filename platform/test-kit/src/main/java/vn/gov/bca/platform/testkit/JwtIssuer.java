@@ -1,7 +1,6 @@
 package vn.gov.bca.platform.testkit;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -64,8 +63,8 @@ public final class JwtIssuer implements AutoCloseable {
 		}));
 		this.keycloakUrl = "http://localhost:" + this.server.getAddress().getPort();
 		this.server.createContext("/realms/vneid/protocol/openid-connect/certs",
-				(exchange) -> respond(exchange, 200, new JWKSet(this.key.toPublicJWK()).toString()));
-		this.server.createContext("/realms/vneid/.well-known/openid-configuration", (exchange) -> respond(exchange,
+				(exchange) -> JsonResponses.respond(exchange, 200, new JWKSet(this.key.toPublicJWK()).toString()));
+		this.server.createContext("/realms/vneid/.well-known/openid-configuration", (exchange) -> JsonResponses.respond(exchange,
 				200,
 				"{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/protocol/openid-connect/certs\","
 						+ "\"token_endpoint\":\"" + issuer() + "/protocol/openid-connect/token\"}"));
@@ -122,20 +121,11 @@ public final class JwtIssuer implements AutoCloseable {
 			clientId = URLDecoder.decode(decoded.substring(0, decoded.indexOf(':')), StandardCharsets.UTF_8);
 		}
 		if (!"client_credentials".equals(form.get("grant_type")) || clientId == null) {
-			respond(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
+			JsonResponses.respond(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
 			return;
 		}
-		respond(exchange, 200, "{\"access_token\":\"" + service(clientId)
+		JsonResponses.respond(exchange, 200, "{\"access_token\":\"" + service(clientId)
 				+ "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
-	}
-
-	private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
 	}
 
 	private static RSAKey rsaKey(String keyId) {

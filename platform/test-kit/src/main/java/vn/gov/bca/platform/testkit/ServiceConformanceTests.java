@@ -53,7 +53,11 @@ public abstract class ServiceConformanceTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.openapi")
-			.exists();
+			.exists()
+			.jsonPath("$.servers[0].url")
+			.isEqualTo("/")
+			.jsonPath("$.components.securitySchemes.vneid.scheme")
+			.isEqualTo("bearer");
 	}
 
 	@Test

@@ -28,8 +28,12 @@ public class ApiException extends RuntimeException {
 		this.detailArgs = detailArgs.clone();
 	}
 
+	/**
+	 * Nothing of that kind with that id (or nothing the caller may see). The detail is the message
+	 * {@code not-found.<what>} if the service defines one, else the general "not found".
+	 */
 	public static ApiException notFound(String what) {
-		return new ApiException(ProblemType.NOT_FOUND, "not-found", what);
+		return new ApiException(ProblemType.NOT_FOUND, "not-found." + what);
 	}
 
 	public static ApiException forbidden(String detailCode, Object... args) {

@@ -66,7 +66,9 @@ public class Problems {
 		body.put("title", message("problem." + type.slug() + ".title", new Object[0], locale, type.slug()));
 		body.put("status", type.status().value());
 		if (detailCode != null) {
-			body.put("detail", message(detailCode, args, locale, null));
+			// A specific detail ("not-found.dossier") falls back to the type's general one.
+			String detail = message(detailCode, args, locale, null);
+			body.put("detail", (detail != null) ? detail : message(type.slug(), new Object[0], locale, null));
 		}
 		body.put("instance", exchange.getRequest().getPath().value());
 		String requestId = RequestContext.requestId(exchange);

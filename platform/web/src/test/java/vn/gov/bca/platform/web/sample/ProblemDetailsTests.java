@@ -114,7 +114,9 @@ class ProblemDetailsTests {
 			.isNotFound()
 			.expectBody()
 			.jsonPath("$.type")
-			.isEqualTo(TYPES + "not-found");
+			.isEqualTo(TYPES + "not-found")
+			.jsonPath("$.detail")
+			.isEqualTo("Không tìm thấy tài nguyên được yêu cầu.");
 		this.client.delete()
 			.uri("/api/sample/conflict")
 			.headers((headers) -> headers.setBearerAuth(token))

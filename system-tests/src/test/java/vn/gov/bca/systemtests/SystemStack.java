@@ -1,0 +1,89 @@
+package vn.gov.bca.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.jayway.jsonpath.JsonPath;
+
+import vn.gov.bca.platform.runner.LocalStack;
+import vn.gov.bca.platform.runner.LocalStackOptions;
+
+/**
+ * The whole system as {@code ./run} starts it (Kafka, the MongoDB-protocol server, the real
+ * Keycloak with the repository's realm, every service and the gateway), on ports shifted by
+ * 10000, started once for all system tests of this JVM and stopped when it ends.
+ */
+final class SystemStack {
+
+	static final String DEMO_PASSWORD = "Vneid@2026";
+
+	private static final LocalStack STACK = new LocalStack(LocalStackOptions.forTests()).start();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private SystemStack() {
+	}
+
+	static LocalStack get() {
+		return STACK;
+	}
+
+	static String gateway() {
+		return STACK.gatewayUrl();
+	}
+
+	/** A demo user's access token, from the dev-only password-grant client, as a script would get it. */
+	static String userToken(String username) {
+		return token("grant_type=password&client_id=dev-scripts&username=" + encode(username) + "&password="
+				+ encode(DEMO_PASSWORD));
+	}
+
+	/** A service account's token (client credentials with the service's dev secret). */
+	static String serviceToken(String clientId) {
+		return token("grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
+				+ encode(clientId + "-dev-secret"));
+	}
+
+	static HttpResponse<String> get(String url, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.build());
+	}
+
+	private static String token(String form) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(STACK.tokenUrl()))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("Keycloak refused a token: " + response.statusCode() + " " + response.body());
+		}
+		return JsonPath.read(response.body(), "$.access_token");
+	}
+
+	static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(request.uri() + " did not answer", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

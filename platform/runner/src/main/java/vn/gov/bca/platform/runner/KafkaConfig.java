@@ -11,7 +11,7 @@ record KafkaConfig(int port, int controllerPort, Path logDir) {
 
 	String serverProperties() {
 		return String.join("\n",
-				"# Written by the local runner at each start; edit LocalStack, not this file.",
+				"# Written by the local runner at each start; edit KafkaConfig, not this file.",
 				"process.roles=broker,controller",
 				"node.id=1",
 				// A static voter set lets `kafka-storage format` run without --standalone and

@@ -55,6 +55,7 @@ record KeycloakDistribution(String version, Path home) {
 			throw new IllegalStateException("Keycloak " + version + " is neither unpacked at " + home
 					+ " nor in the local Maven repository (" + archive + "). Build the runner once: ./run --build");
 		}
+		System.out.println("[local] unpacking Keycloak " + version + " from " + archive);
 		try {
 			Files.createDirectories(home.getParent());
 			Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", home.getParent().toString())

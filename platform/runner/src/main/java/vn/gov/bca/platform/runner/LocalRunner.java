@@ -55,6 +55,10 @@ public final class LocalRunner {
 		try {
 			stack.start();
 		}
+		catch (LocalStack.StoppedException e) {
+			System.out.println("[local] stopped during start-up");
+			return;
+		}
 		catch (RuntimeException e) {
 			System.err.println();
 			System.err.println("[local] start-up failed: " + e.getMessage());

@@ -1,16 +1,8 @@
 package vn.gov.bca.platform.runner;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.apache.kafka.common.Uuid;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The whole system on this machine, each part in its own process: a Kafka broker (KRaft), a
@@ -42,8 +34,12 @@ public final class LocalStack implements AutoCloseable {
 	private final List<Stage> stages = new CopyOnWriteArrayList<>();
 	private final Map<String, String> urls = Collections.synchronizedMap(new LinkedHashMap<>());
 	private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+	// Guards "launch a process" against "stop everything": Ctrl-C during start-up must neither wait
+	// for the start-up to finish nor miss a process launched meanwhile.
+	private final Object lifecycle = new Object();
+	private final AtomicBoolean started = new AtomicBoolean();
 	private volatile boolean stopping;
-	private Duration startupTime = Duration.ZERO;
+	private volatile Duration startupTime = Duration.ZERO;
 
 	public LocalStack(LocalStackOptions options) {
 		this(options, System.out);
@@ -58,6 +54,14 @@ public final class LocalStack implements AutoCloseable {
 	private record Stage(List<ManagedProcess> processes) {
 	}
 
+	/** Thrown by {@link #start()} when {@link #close()} (e.g. Ctrl-C) ended the start-up. */
+	public static final class StoppedException extends IllegalStateException {
+
+		StoppedException(String message) {
+			super(message);
+		}
+	}
+
 	/** One started process, for the summary table. */
 	public record StackProcess(String name, long pid, String url, Path log) {
 	}
@@ -66,18 +70,15 @@ public final class LocalStack implements AutoCloseable {
 	 * Starts every part and waits until each is healthy. When one fails, everything already started
 	 * is stopped and the exception names the part, its log file and the end of that log.
 	 */
-	public synchronized LocalStack start() {
-		if (!stages.isEmpty()) {
-			throw new IllegalStateException("Already started");
+	public LocalStack start() {
+		if (!started.compareAndSet(false, true)) {
+			throw new IllegalStateException("A LocalStack starts once; make a new one");
 		}
 		Instant begin = Instant.now();
-		stopping = false;
 		Runtime.getRuntime().addShutdownHook(shutdownHook);
 		try {
-			checkJarsBuilt();
-			checkPortsFree();
-			prepareDataDir();
-			startInfrastructure();
+			Preflight.check(options);
+			startInfrastructure(DataDirectory.prepare(options, out));
 			List<Service> services = new ArrayList<>();
 			for (Service service : Service.values()) {
 				if (!service.isGateway() && options.services().contains(service)) {
@@ -102,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
 	/** Stops everything in the reverse order of start; safe to call more than once. */
 	@Override
 	public void close() {
-		synchronized (this) {
+		synchronized (lifecycle) {
 			if (stopping) {
 				return;
 			}
@@ -121,7 +122,6 @@ public final class LocalStack implements AutoCloseable {
 		for (Stage stage : reversed) {
 			stopStage(stage);
 		}
-		stages.clear();
 	}
 
 	private void stopStage(Stage stage) {
@@ -144,105 +144,36 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	private void checkJarsBuilt() {
-		for (Service service : options.services()) {
-			Path jar = service.jar(options.repoRoot());
-			if (!Files.isRegularFile(jar)) {
-				throw new IllegalStateException(jar + " is missing: build first (./run --build, or ./mvnw -DskipTests install)");
-			}
-		}
-	}
-
-	private void checkPortsFree() {
-		Map<String, Integer> wanted = new LinkedHashMap<>();
-		wanted.put("Kafka", options.port(Port.KAFKA));
-		wanted.put("Kafka controller", options.port(Port.KAFKA_CONTROLLER));
-		if (options.externalMongoUri().isEmpty()) {
-			wanted.put("MongoDB", options.port(Port.MONGO));
-		}
-		wanted.put("Keycloak", options.port(Port.KEYCLOAK));
-		wanted.put("Keycloak management", options.port(Port.KEYCLOAK_MANAGEMENT));
-		for (Service service : options.services()) {
-			wanted.put(service.module(), options.port(service.port()));
-		}
-		List<String> busy = new ArrayList<>();
-		wanted.forEach((name, port) -> {
-			if (!isFree(port)) {
-				busy.add(name + " " + port);
-			}
-		});
-		if (!busy.isEmpty()) {
-			throw new IllegalStateException("Port(s) already in use: " + String.join(", ", busy)
-					+ ". Is another ./run or test stack still running? (ss -ltnp | grep <port>)");
-		}
-	}
-
-	private static boolean isFree(int port) {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new java.net.InetSocketAddress(InetAddress.getByName("0.0.0.0"), port));
-			return true;
-		}
-		catch (IOException e) {
-			return false;
-		}
-	}
-
-	private void prepareDataDir() {
-		Path dataDir = options.dataDir();
-		if (options.clean() && Files.exists(dataDir)) {
-			if (options.repoRoot().startsWith(dataDir) || dataDir.getNameCount() < 2) {
-				throw new IllegalStateException("Refusing to delete " + dataDir + ": it holds the repository");
-			}
-			out.println("[local] deleting " + dataDir);
-			deleteRecursively(dataDir);
-		}
-		try {
-			Files.createDirectories(dataDir.resolve("config"));
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private void startInfrastructure() {
-		String java = javaCommand();
-		String classpath = ChildClasspath.of(options.repoRoot());
+	/**
+	 * Kafka, MongoDB and Keycloak are launched together to overlap their start-up, but each is a
+	 * stage of its own: stopped one by one, Keycloak first and Kafka last.
+	 */
+	private void startInfrastructure(DataDirectory data) {
+		ChildCommands commands = ChildCommands.forRepo(options.repoRoot());
 		// Before anything runs: unpacking may fail, and nothing should then be left to stop.
 		KeycloakDistribution keycloak = KeycloakDistribution.in(options.repoRoot());
 		keycloak.ensureUnpacked();
-		KafkaConfig kafka = new KafkaConfig(options.port(Port.KAFKA), options.port(Port.KAFKA_CONTROLLER),
-				options.dataDir().resolve("kafka"));
-		Path serverProperties = write("kafka-server.properties", kafka.serverProperties());
-		Path log4j = write("kafka-log4j2.properties", KafkaConfig.log4j2Properties());
-		List<String> kafkaJvm = List.of(java, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-				"-Dlog4j2.configurationFile=" + log4j.toUri(), "-cp", classpath);
-		formatKafkaStorage(kafka, kafkaJvm, serverProperties);
 
-		List<ManagedProcess> processes = new ArrayList<>();
-		Stage stage = new Stage(processes);
-		stages.add(stage);
+		KafkaBroker kafka = new KafkaBroker(commands,
+				new KafkaConfig(options.port(Port.KAFKA), options.port(Port.KAFKA_CONTROLLER), data.kafka()),
+				data.config(), options.repoRoot(), options.logDir());
+		try {
+			kafka.prepare(options.startupTimeout());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new StoppedException("Interrupted while formatting Kafka's storage");
+		}
+
 		Map<ManagedProcess, Probe> probes = new LinkedHashMap<>();
-
-		ManagedProcess kafkaProcess = launch(processes, "kafka",
-				concat(kafkaJvm, "kafka.Kafka", serverProperties.toString()), Map.of());
-		probes.put(kafkaProcess, Probe.kafka(kafka.bootstrapServers(), options.port(Port.KAFKA)));
+		probes.put(launch(newStage(), "kafka", kafka::launch), kafka.readiness());
 		urls.put("kafka", kafka.bootstrapServers());
 
 		if (options.externalMongoUri().isEmpty()) {
 			int port = options.port(Port.MONGO);
-			List<String> backend = options.mongoBackend() == MongoBackend.H2
-					? List.of("h2", options.dataDir().resolve("mongo").resolve("vneid.mv").toString())
-					: List.of("memory");
-			String heap = options.mongoBackend() == MongoBackend.H2 ? "-Xmx256m" : "-Xmx1g";
-			List<String> command = new ArrayList<>(List.of(java, heap, "-XX:+UseSerialGC", "-cp", classpath,
-					MongoServerMain.class.getName(), Integer.toString(port)));
-			command.addAll(backend);
-			ManagedProcess mongo = launch(processes, "mongo", command, Map.of());
-			probes.put(mongo, Probe.mongoPing(port));
+			probes.put(launch(newStage(), "mongo", commands.mongo(port, options.mongoBackend(), data.mongoFile()),
+					Map.of()), Probe.mongoPing(port));
 			urls.put("mongo", "mongodb://localhost:" + port);
-		}
-		else {
-			urls.put("mongo", options.externalMongoUri().get());
 		}
 
 		boolean importRealm = Files.isRegularFile(options.realmFile());
@@ -253,54 +184,27 @@ public final class LocalStack implements AutoCloseable {
 			out.println("[local] WARNING: no realm file at " + options.realmFile() + "; Keycloak starts without realm "
 					+ LocalStackOptions.REALM);
 		}
-		ManagedProcess keycloakProcess = launch(processes, "keycloak",
-				keycloak.command(options.port(Port.KEYCLOAK), options.port(Port.KEYCLOAK_MANAGEMENT),
-						options.dataDir().resolve("keycloak"), importRealm),
+		ManagedProcess keycloakProcess = launch(newStage(), "keycloak",
+				keycloak.command(options.port(Port.KEYCLOAK), options.port(Port.KEYCLOAK_MANAGEMENT), data.keycloak(),
+						importRealm),
 				KeycloakDistribution.environment(System.getProperty("java.home")));
-		Probe keycloakReady = Probe.ok(
-				"http://localhost:" + options.port(Port.KEYCLOAK_MANAGEMENT) + "/health/ready");
+		Probe keycloakReady = Probe.ok("http://localhost:" + options.port(Port.KEYCLOAK_MANAGEMENT) + "/health/ready");
 		Probe realmServed = Probe.ok(issuerUri() + "/.well-known/openid-configuration");
-		probes.put(keycloakProcess, importRealm ? () -> keycloakReady.ready() && realmServed.ready() : keycloakReady);
+		probes.put(keycloakProcess, importRealm ? Probe.both(keycloakReady, realmServed) : keycloakReady);
 		urls.put("keycloak", keycloakUrl());
 
 		probes.forEach(this::awaitHealthy);
 	}
 
-	private void formatKafkaStorage(KafkaConfig kafka, List<String> kafkaJvm, Path serverProperties) {
-		if (Files.exists(kafka.logDir().resolve("meta.properties"))) {
-			return;
-		}
-		List<String> command = concat(kafkaJvm, "kafka.tools.StorageTool", "format",
-				"--cluster-id", Uuid.randomUuid().toString(), "--config", serverProperties.toString());
-		ManagedProcess format = ManagedProcess.start("kafka-storage-format", command, Map.of(), options.repoRoot(),
-				options.logDir());
-		try {
-			if (!format.process().waitFor(options.startupTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-					|| format.exitValue() != 0) {
-				format.stop(Duration.ofSeconds(1));
-				throw new IllegalStateException("Formatting Kafka's storage in " + kafka.logDir() + " failed; log: "
-						+ format.log() + System.lineSeparator() + format.tail(20));
-			}
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while formatting Kafka's storage", e);
-		}
-	}
-
 	private void startServices(List<Service> services) {
-		String java = javaCommand();
-		List<ManagedProcess> processes = new ArrayList<>();
-		stages.add(new Stage(processes));
+		ChildCommands commands = ChildCommands.forRepo(options.repoRoot());
+		// Peers that need nothing of each other: stopped together.
+		List<ManagedProcess> processes = newStage();
 		Map<ManagedProcess, Probe> probes = new LinkedHashMap<>();
 		for (Service service : services) {
-			List<String> command = new ArrayList<>();
-			command.add(java);
-			command.addAll(options.serviceJvmArgs());
-			command.add("-jar");
-			command.add(service.jar(options.repoRoot()).toString());
-			Map<String, String> environment = ServiceEnvironment.of(service, options, kafkaBootstrapServers(),
-					keycloakUrl(), this::mongoUri);
+			List<String> command = commands.service(service.jar(options.repoRoot()), options.serviceJvmArgs());
+			Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(service, options,
+					kafkaBootstrapServers(), keycloakUrl(), this::mongoUri));
 			ManagedProcess process = launch(processes, service.module(), command, environment);
 			probes.put(process, Probe.statusUp(serviceUrl(service) + "/actuator/health"));
 			urls.put(service.module(), serviceUrl(service));
@@ -308,12 +212,28 @@ public final class LocalStack implements AutoCloseable {
 		probes.forEach(this::awaitHealthy);
 	}
 
+	private List<ManagedProcess> newStage() {
+		List<ManagedProcess> processes = new CopyOnWriteArrayList<>();
+		stages.add(new Stage(processes));
+		return processes;
+	}
+
 	private ManagedProcess launch(List<ManagedProcess> stage, String name, List<String> command,
 			Map<String, String> environment) {
-		out.println("[local] starting " + name + " (log " + options.logDir().resolve(name + ".log") + ")");
-		ManagedProcess process = ManagedProcess.start(name, command, environment, options.repoRoot(),
-				options.logDir());
-		stage.add(process);
+		return launch(stage, name,
+				() -> ManagedProcess.start(name, command, environment, options.repoRoot(), options.logDir()));
+	}
+
+	private ManagedProcess launch(List<ManagedProcess> stage, String name, Supplier<ManagedProcess> starter) {
+		ManagedProcess process;
+		synchronized (lifecycle) {
+			if (stopping) {
+				throw new StoppedException("Stopped before " + name + " was started");
+			}
+			out.println("[local] starting " + name + " (log " + options.logDir().resolve(name + ".log") + ")");
+			process = starter.get();
+			stage.add(process);
+		}
 		process.process().onExit().thenAccept(exited -> {
 			if (!stopping) {
 				out.println("[local] " + name + " exited unexpectedly with code " + exited.exitValue() + "; see "
@@ -325,76 +245,11 @@ public final class LocalStack implements AutoCloseable {
 
 	private void awaitHealthy(ManagedProcess process, Probe probe) {
 		Instant begin = Instant.now();
-		Instant deadline = begin.plus(options.startupTimeout());
-		while (true) {
-			if (!process.isAlive()) {
-				throw failure(process, process.name() + " exited with code " + process.exitValue() + " during start-up");
-			}
-			if (probe.ready()) {
-				out.printf("[local] %s ready after %.1f s%n", process.name(),
-						Duration.between(begin, Instant.now()).toMillis() / 1000.0);
-				return;
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw failure(process, process.name() + " was not healthy within " + options.startupTimeout().toSeconds()
-						+ " s");
-			}
-			try {
-				Thread.sleep(500);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting for " + process.name(), e);
-			}
+		if (!process.awaitReady(probe, options.startupTimeout(), () -> stopping)) {
+			throw new StoppedException("Stopped while waiting for " + process.name());
 		}
-	}
-
-	private static IllegalStateException failure(ManagedProcess process, String what) {
-		String nl = System.lineSeparator();
-		return new IllegalStateException(what + "." + nl + "Log: " + process.log() + nl + "--- last lines ---" + nl
-				+ process.tail(30));
-	}
-
-	private Path write(String fileName, String content) {
-		Path file = options.dataDir().resolve("config").resolve(fileName);
-		try {
-			Files.writeString(file, content, StandardCharsets.UTF_8);
-			return file;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static String javaCommand() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static List<String> concat(List<String> head, String... tail) {
-		List<String> all = new ArrayList<>(head);
-		all.addAll(List.of(tail));
-		return all;
-	}
-
-	private static void deleteRecursively(Path dir) {
-		try {
-			Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-					Files.delete(file);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-					Files.delete(directory);
-					return FileVisitResult.CONTINUE;
-				}
-			});
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Could not delete " + dir, e);
-		}
+		out.printf("[local] %s ready after %.1f s%n", process.name(),
+				Duration.between(begin, Instant.now()).toMillis() / 1000.0);
 	}
 
 	public LocalStackOptions options() {

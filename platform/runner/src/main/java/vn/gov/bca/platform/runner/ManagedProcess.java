@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -56,6 +57,28 @@ final class ManagedProcess {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not start " + name + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Runs a command that must end by itself with exit code 0 within {@code timeout} (a tool, not a
+	 * server); otherwise fails with the end of its log.
+	 */
+	static void runToCompletion(String name, List<String> command, Path workDir, Path logDir, Duration timeout)
+			throws InterruptedException {
+		ManagedProcess process = start(name, command, Map.of(), workDir, logDir);
+		try {
+			if (!process.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw process.failure(name + " did not finish within " + timeout.toSeconds() + " s");
+			}
+			if (process.exitValue() != 0) {
+				throw process.failure(name + " failed with code " + process.exitValue());
+			}
+		}
+		finally {
+			if (process.isAlive()) {
+				process.stop(Duration.ofSeconds(1));
+			}
 		}
 	}
 
@@ -128,6 +151,43 @@ final class ManagedProcess {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Asks {@code probe} every half second until it answers true (returns true) or {@code cancelled}
+	 * does (returns false). Fails, with the end of the log, when the process exits first or
+	 * {@code timeout} passes.
+	 */
+	boolean awaitReady(Probe probe, Duration timeout, BooleanSupplier cancelled) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (true) {
+			if (cancelled.getAsBoolean()) {
+				return false;
+			}
+			if (!isAlive()) {
+				throw failure(name + " exited with code " + exitValue() + " during start-up");
+			}
+			if (probe.ready()) {
+				return true;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				String answer = probe.lastAnswer().isEmpty() ? "" : " (" + probe.lastAnswer() + ")";
+				throw failure(name + " was not healthy within " + timeout.toSeconds() + " s" + answer);
+			}
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for " + name, e);
+			}
+		}
+	}
+
+	/** {@code what} happened: the message names the log and shows its last lines. */
+	IllegalStateException failure(String what) {
+		String nl = System.lineSeparator();
+		return new IllegalStateException(what + "." + nl + "Log: " + log + nl + "--- last lines ---" + nl + tail(30));
 	}
 
 	/** Resident memory of the process and its descendants, from /proc (0 where there is no /proc). */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -26,18 +27,31 @@ interface Probe {
 
 	boolean ready();
 
+	/** What the last check saw, for the message when the start-up times out. */
+	default String lastAnswer() {
+		return "";
+	}
+
 	/** Spring Boot's /actuator/health, or anything else that answers {@code "status":"UP"}. */
 	static Probe statusUp(String url) {
-		return () -> {
-			HttpResponse<String> response = get(url);
-			return response != null && response.statusCode() == 200 && STATUS_UP.matcher(response.body()).find();
-		};
+		return new HttpProbe(url, response -> response.statusCode() == 200 && STATUS_UP.matcher(response.body()).find());
 	}
 
 	static Probe ok(String url) {
-		return () -> {
-			HttpResponse<String> response = get(url);
-			return response != null && response.statusCode() == 200;
+		return new HttpProbe(url, response -> response.statusCode() == 200);
+	}
+
+	static Probe both(Probe first, Probe second) {
+		return new Probe() {
+			@Override
+			public boolean ready() {
+				return first.ready() && second.ready();
+			}
+
+			@Override
+			public String lastAnswer() {
+				return (first.lastAnswer() + " " + second.lastAnswer()).trim();
+			}
 		};
 	}
 
@@ -54,12 +68,12 @@ interface Probe {
 			Properties config = new Properties();
 			config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 			config.put(AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-readiness");
-			config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
-			config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4000);
+			config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+			config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
 			try (Admin admin = Admin.create(config)) {
-				return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(4000))
+				return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
 						.nodes()
-						.get(5, TimeUnit.SECONDS)
+						.get(4, TimeUnit.SECONDS)
 						.isEmpty();
 			}
 			catch (Exception e) {
@@ -78,17 +92,42 @@ interface Probe {
 		}
 	}
 
-	private static HttpResponse<String> get(String url) {
-		try {
-			return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
+	/** A GET that must pass {@code accepted}; remembers the last answer. */
+	final class HttpProbe implements Probe {
+
+		private final String url;
+		private final Predicate<HttpResponse<String>> accepted;
+		private volatile String lastAnswer = "no answer yet";
+
+		HttpProbe(String url, Predicate<HttpResponse<String>> accepted) {
+			this.url = url;
+			this.accepted = accepted;
 		}
-		catch (IOException e) {
-			return null;
+
+		@Override
+		public boolean ready() {
+			try {
+				HttpResponse<String> response = HTTP.send(
+						HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+						HttpResponse.BodyHandlers.ofString());
+				String body = response.body();
+				lastAnswer = "GET " + url + " answered " + response.statusCode() + " "
+						+ (body.length() > 300 ? body.substring(0, 300) + "..." : body);
+				return accepted.test(response);
+			}
+			catch (IOException e) {
+				lastAnswer = "GET " + url + " failed: " + e;
+				return false;
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
 		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return null;
+
+		@Override
+		public String lastAnswer() {
+			return lastAnswer;
 		}
 	}
 }

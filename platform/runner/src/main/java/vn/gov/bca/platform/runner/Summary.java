@@ -49,7 +49,7 @@ final class Summary {
 		return "TOKEN=$(curl -s -d grant_type=password -d client_id=" + RealmFile.DEV_SCRIPTS_CLIENT + secret
 				+ " -d username=" + DEMO_USER + " --data-urlencode 'password=" + DEMO_PASSWORD + "' " + tokenUrl
 				+ " | sed -n 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/p') && curl -s -H \"Authorization: Bearer $TOKEN\" "
-				+ gatewayUrl + "/api/identity/me; echo";
+				+ gatewayUrl + "/api/identity/session; echo";
 	}
 
 	private static String details(RealmFile.Account account) {

@@ -95,23 +95,14 @@ public final class TestInfrastructure {
 	}
 
 	private static String embeddedKafka() {
-		EmbeddedKafkaKraftBroker kafka = embeddedKafkaBroker(0);
-		Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
-		log.info("Test Kafka: embedded KRaft broker");
-		return kafka.getBrokersAsString();
-	}
-
-	/** A KRaft broker in this JVM, on the given port (0: any); started, to be destroyed by the caller. */
-	public static EmbeddedKafkaKraftBroker embeddedKafkaBroker(int port) {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-		if (port > 0) {
-			kafka.kafkaPorts(port);
-		}
 		kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
 				"offsets.topic.replication.factor", "1", "transaction.state.log.replication.factor", "1",
 				"transaction.state.log.min.isr", "1"));
 		kafka.afterPropertiesSet();
-		return kafka;
+		Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
+		log.info("Test Kafka: embedded KRaft broker");
+		return kafka.getBrokersAsString();
 	}
 
 	private static boolean useContainers() {

@@ -1,0 +1,156 @@
+package vn.gov.bca.platform.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No Docker engine runs where we build, so docker-compose.yml is checked here against what the
+ * modules actually read: an environment variable a service's application.yml uses but the compose
+ * file does not set would silently fall back to its localhost default inside a container.
+ */
+class DockerComposeTests {
+
+	/** {@code ${VAR}} or {@code ${VAR:default}}; lower-case placeholders are Spring properties, not variables. */
+	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)[:}]");
+
+	private static Path root;
+	private static Map<String, Object> services;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void readCompose() throws IOException {
+		root = RepoRoot.find();
+		Map<String, Object> compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
+		services = (Map<String, Object>) compose.get("services");
+	}
+
+	@Test
+	void everyDeployableIsBuiltFromItsModule() {
+		for (Service service : Service.values()) {
+			Map<String, Object> definition = map(services.get(service.module()));
+			assertThat(definition).as("compose service %s", service.module()).isNotEmpty();
+			assertThat(map(map(definition.get("build")).get("args")).get("MODULE"))
+					.as("build arg MODULE of %s", service.module())
+					.isEqualTo(service.module());
+		}
+		assertThat(root.resolve("Dockerfile")).exists();
+	}
+
+	@Test
+	void everyServiceSetsEveryVariableItsApplicationYmlReads() throws IOException {
+		Map<String, Set<String>> missing = new LinkedHashMap<>();
+		for (Map.Entry<String, Object> entry : services.entrySet()) {
+			String module = buildModule(map(entry.getValue()));
+			if (module == null) {
+				continue; // an image from a registry (MongoDB, Kafka, ...), not one of our modules
+			}
+			Path yml = root.resolve(module).resolve("src/main/resources/application.yml");
+			if (!Files.isRegularFile(yml)) {
+				fail("%s has no %s: the compose service %s cannot be checked against what it reads", module,
+						root.relativize(yml), entry.getKey());
+			}
+			Set<String> read = variablesIn(Files.readString(yml));
+			read.removeAll(environment(map(entry.getValue())).keySet());
+			if (!read.isEmpty()) {
+				missing.put(entry.getKey(), read);
+			}
+		}
+		assertThat(missing).as("variables read by application.yml but not set in docker-compose.yml").isEmpty();
+	}
+
+	@Test
+	void servicesGetTheRunnersContract() {
+		for (Service service : Service.values()) {
+			Set<String> compose = environment(map(services.get(service.module()))).keySet();
+			Set<String> contract = new TreeSet<>(List.of("SERVER_PORT", "KEYCLOAK_URL", "IDENTITY_SERVICE_URL",
+					"FINE_PAYMENT_SERVICE_URL"));
+			if (!service.isGateway()) {
+				contract.addAll(List.of("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS", "SERVICE_CLIENT_ID",
+						"SERVICE_CLIENT_SECRET"));
+			}
+			assertThat(compose).as("environment of %s", service.module()).containsAll(contract);
+		}
+	}
+
+	@Test
+	void dependenciesWaitForHealthyServicesThatHaveAHealthCheck() {
+		List<String> problems = new ArrayList<>();
+		services.forEach((name, definition) -> {
+			map(map(definition).get("depends_on")).forEach((dependency, condition) -> {
+				if (!"service_healthy".equals(map(condition).get("condition"))) {
+					problems.add(name + " -> " + dependency + " is not condition: service_healthy");
+				}
+				if (map(services.get(dependency)).get("healthcheck") == null) {
+					problems.add(name + " -> " + dependency + " has no healthcheck");
+				}
+			});
+		});
+		for (Service service : Service.values()) {
+			if (map(services.get(service.module())).get("healthcheck") == null) {
+				problems.add(service.module() + " has no healthcheck");
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void readsPlaceholdersWithAndWithoutDefaults() {
+		assertThat(variablesIn("""
+				uri: ${MONGODB_URI:mongodb://localhost:27017/identity}
+				port: ${SERVER_PORT}
+				name: ${spring.application.name}
+				nested: ${A_URL:${B_URL:http://x}}
+				"""))
+				.containsExactly("A_URL", "B_URL", "MONGODB_URI", "SERVER_PORT");
+	}
+
+	static Set<String> variablesIn(String yml) {
+		Set<String> variables = new TreeSet<>();
+		Matcher matcher = VARIABLE.matcher(yml);
+		while (matcher.find()) {
+			variables.add(matcher.group(1));
+		}
+		return variables;
+	}
+
+	private static String buildModule(Map<String, Object> service) {
+		Object module = map(map(service.get("build")).get("args")).get("MODULE");
+		return module == null ? null : module.toString();
+	}
+
+	/** Compose accepts a map or a list of {@code KEY=value}. */
+	private static Map<String, Object> environment(Map<String, Object> service) {
+		Object environment = service.get("environment");
+		if (environment instanceof List<?> list) {
+			Map<String, Object> variables = new LinkedHashMap<>();
+			for (Object item : list) {
+				String entry = item.toString();
+				int equals = entry.indexOf('=');
+				variables.put(equals < 0 ? entry : entry.substring(0, equals), equals < 0 ? "" : entry.substring(equals + 1));
+			}
+			return variables;
+		}
+		return map(environment);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+	}
+}

@@ -1,0 +1,46 @@
+package vn.gov.bca.platform.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class PortsTests {
+
+	@Test
+	void defaultsAreTheDesignsPorts() {
+		Ports ports = Ports.defaults();
+		assertThat(ports.of(Port.GATEWAY)).isEqualTo(8080);
+		assertThat(ports.of(Port.IDENTITY)).isEqualTo(8081);
+		assertThat(ports.of(Port.FINE_PAYMENT)).isEqualTo(8085);
+		assertThat(ports.of(Port.KEYCLOAK)).isEqualTo(8180);
+		assertThat(ports.of(Port.KEYCLOAK_MANAGEMENT)).isEqualTo(9180);
+		assertThat(ports.of(Port.KAFKA)).isEqualTo(9092);
+		assertThat(ports.of(Port.MONGO)).isEqualTo(27017);
+	}
+
+	@Test
+	void anOffsetMovesTheWholeStack() {
+		Ports ports = Ports.withOffset(10_000);
+		assertThat(ports.of(Port.GATEWAY)).isEqualTo(18080);
+		assertThat(ports.of(Port.KEYCLOAK)).isEqualTo(18180);
+		assertThat(ports.of(Port.KAFKA)).isEqualTo(19092);
+		assertThat(ports.of(Port.KAFKA_CONTROLLER)).isEqualTo(19093);
+		assertThat(ports.of(Port.MONGO)).isEqualTo(37017);
+	}
+
+	@Test
+	void onePortCanBeSetExplicitly() {
+		Ports ports = Ports.defaults().with(Port.MONGO, 27018);
+		assertThat(ports.of(Port.MONGO)).isEqualTo(27018);
+		assertThat(ports.of(Port.KAFKA)).isEqualTo(9092);
+	}
+
+	@Test
+	void rejectsMissingAndImpossiblePorts() {
+		assertThatThrownBy(() -> new Ports(Map.of(Port.GATEWAY, 8080))).hasMessageContaining("No port for");
+		assertThatThrownBy(() -> Ports.withOffset(60_000)).hasMessageContaining("out of range");
+	}
+}

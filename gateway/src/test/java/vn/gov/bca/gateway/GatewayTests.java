@@ -3,11 +3,13 @@ package vn.gov.bca.gateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -15,6 +17,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.testkit.EchoServer;
 import vn.gov.bca.platform.testkit.JwtIssuer;
@@ -91,7 +96,7 @@ class GatewayTests {
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.valueEquals("X-Request-Id", "portal-req-000123")
+			.values("X-Request-Id", (values) -> assertThat(values).containsExactly("portal-req-000123"))
 			.expectBody()
 			.jsonPath("$.requestId")
 			.isEqualTo("portal-req-000123")
@@ -205,6 +210,19 @@ class GatewayTests {
 		}
 		assertThat(allowed).isEqualTo(3);
 		assertThat(limited).isEqualTo(3);
+	}
+
+	@Test
+	void letsManyConcurrentCallsThroughToAHealthyService(@LocalServerPort int port) {
+		WebClient web = WebClient.create("http://localhost:" + port);
+		List<Integer> statuses = Flux.range(0, 60)
+			.flatMap((i) -> web.get()
+				.uri("/api/identity/pause")
+				.headers((headers) -> headers.setBearerAuth(jwt.citizen("0010850%05d".formatted(i), 2)))
+				.exchangeToMono((response) -> Mono.just(response.statusCode().value())), 60)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(statuses).hasSize(60).containsOnly(200);
 	}
 
 	@Test

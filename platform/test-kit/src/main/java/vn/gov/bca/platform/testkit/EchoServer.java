@@ -12,7 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * An in-process downstream service for tests of what a caller sends and how it copes: it echoes
  * the path and the Authorization, X-Request-Id, traceparent and X-Purpose headers it received
- * as JSON; a path ending in {@code /slow} answers after 3 s, {@code /missing} answers 404 and
+ * as JSON; a path ending in {@code /slow} answers after 3 s, {@code /pause} after 0.3 s, {@code /missing} answers 404 and
  * {@code /failing} answers 500.
  */
 public final class EchoServer implements AutoCloseable {
@@ -26,7 +26,7 @@ public final class EchoServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot start the echo server", ex);
 		}
-		this.server.setExecutor(Executors.newFixedThreadPool(4));
+		this.server.setExecutor(Executors.newFixedThreadPool(64));
 		this.server.createContext("/", this::handle);
 		this.server.start();
 	}
@@ -50,6 +50,9 @@ public final class EchoServer implements AutoCloseable {
 		if (path.endsWith("/slow")) {
 			sleep(3000);
 		}
+		if (path.endsWith("/pause")) {
+			sleep(300);
+		}
 		if (path.endsWith("/missing")) {
 			JsonResponses.respond(exchange, 404, "{\"status\":404}");
 			return;
@@ -57,6 +60,11 @@ public final class EchoServer implements AutoCloseable {
 		if (path.endsWith("/failing")) {
 			JsonResponses.respond(exchange, 500, "{\"status\":500}");
 			return;
+		}
+		String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+		if (requestId != null) {
+			// As a service on the platform does: the request id comes back in the answer.
+			exchange.getResponseHeaders().set("X-Request-Id", requestId);
 		}
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		String json = "{\"path\":\"" + path + "\",\"authorization\":" + quoted(authorization) + ",\"requestId\":"

@@ -2,6 +2,7 @@ package vn.gov.bca.platform.web.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,6 +30,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -40,9 +44,11 @@ import vn.gov.bca.platform.web.client.ServiceClients;
 import vn.gov.bca.platform.web.context.RequestContextLogging;
 import vn.gov.bca.platform.web.context.RequestContextWebFilter;
 import vn.gov.bca.platform.web.error.ProblemExceptionHandler;
+import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.error.Problems;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.security.CallerArgumentResolver;
+import vn.gov.bca.platform.web.security.HeaderCharacters;
 import vn.gov.bca.platform.web.security.ProblemSecurityHandlers;
 import vn.gov.bca.platform.web.security.SecurityCustomizer;
 
@@ -80,6 +86,22 @@ public class PlatformWebAutoConfiguration {
 	@Bean
 	ProblemSecurityHandlers problemSecurityHandlers(Problems problems) {
 		return new ProblemSecurityHandlers(problems);
+	}
+
+	/** The strict firewall, with the same header rule checked without a per-character regex. */
+	@Bean
+	ServerWebExchangeFirewall platformFirewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames(HeaderCharacters::isAllowed);
+		firewall.setAllowedHeaderValues(HeaderCharacters::isAllowed);
+		return firewall;
+	}
+
+	/** A request the firewall refuses is a 400 problem like any other malformed request. */
+	@Bean
+	ServerExchangeRejectedHandler problemExchangeRejectedHandler(Problems problems) {
+		return (exchange, rejected) -> problems.write(exchange, ProblemType.MALFORMED_REQUEST, "malformed-request",
+				new Object[0], Map.of());
 	}
 
 	@Bean

@@ -29,7 +29,11 @@ public class RequestContextWebFilter implements WebFilter, Ordered {
 			headers.set(RequestContext.REQUEST_ID_HEADER, context.requestId());
 			headers.set(RequestContext.TRACEPARENT_HEADER, context.traceparent());
 		}).build();
-		exchange.getResponse().getHeaders().set(RequestContext.REQUEST_ID_HEADER, context.requestId());
+		// Set just before the response is written, replacing the copy a proxied service's answer brings.
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(RequestContext.REQUEST_ID_HEADER, context.requestId());
+			return Mono.empty();
+		});
 		ServerWebExchange next = exchange.mutate().request(continued).build();
 		next.getAttributes().put(RequestContext.KEY, context);
 		return chain.filter(next).contextWrite((reactor) -> reactor.put(RequestContext.KEY, context));

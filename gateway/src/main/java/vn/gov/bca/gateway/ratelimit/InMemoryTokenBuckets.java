@@ -1,22 +1,27 @@
 package vn.gov.bca.gateway.ratelimit;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Buckets in this gateway's memory. Idle buckets are refilled anyway, so a bucket untouched for
- * longer than it takes to refill is dropped when the map grows, which bounds memory under a
- * flood of distinct keys.
+ * Buckets in this gateway's memory. A full bucket holds nothing worth keeping (a new one starts
+ * full), so when the map grows past a threshold the full ones are dropped, at most once a second,
+ * which bounds memory under a flood of distinct keys without scanning the map on every request.
  */
 public class InMemoryTokenBuckets implements TokenBuckets {
 
 	private static final int EVICTION_THRESHOLD = 100_000;
 
+	private static final long EVICTION_INTERVAL_NANOS = 1_000_000_000L;
+
 	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
 	private final LongSupplier nanoClock;
+
+	private final AtomicLong nextEviction;
 
 	public InMemoryTokenBuckets() {
 		this(System::nanoTime);
@@ -24,12 +29,15 @@ public class InMemoryTokenBuckets implements TokenBuckets {
 
 	InMemoryTokenBuckets(LongSupplier nanoClock) {
 		this.nanoClock = nanoClock;
+		this.nextEviction = new AtomicLong(nanoClock.getAsLong());
 	}
 
 	@Override
 	public Mono<Decision> tryTake(String key, RateLimitProperties.Limit limit) {
 		long now = this.nanoClock.getAsLong();
-		if (this.buckets.size() > EVICTION_THRESHOLD) {
+		long due = this.nextEviction.get();
+		if (this.buckets.size() > EVICTION_THRESHOLD && now - due >= 0
+				&& this.nextEviction.compareAndSet(due, now + EVICTION_INTERVAL_NANOS)) {
 			this.buckets.values().removeIf((bucket) -> bucket.isFullAt(now));
 		}
 		Bucket bucket = this.buckets.computeIfAbsent(key, (ignored) -> new Bucket(limit, now));

@@ -1,5 +1,6 @@
 package vn.gov.bca.platform.data.consumer;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.function.Function;
 
@@ -11,20 +12,26 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.web.context.RequestContext;
 
 /**
- * Makes a consumer act once per event id although Kafka delivers at least once: it remembers the
- * ids it has processed ({@code processed_events}, expired by a TTL index after the retention
- * window of the topics). The handler runs first and the id is remembered after it succeeded, so a
- * failure is retried on redelivery rather than lost; handlers are written to be safe to repeat
- * for the rare redelivery between the two.
+ * Makes a consumer act once per event id although Kafka delivers at least once, and although a
+ * listener that returns a {@code Mono} may be handed the same event again before the first
+ * delivery finished. Each delivery first claims the event id in {@code processed_events} (an
+ * insert on a unique key: one wins); the winner runs the handler and marks the event done; a
+ * failed handler gives its claim back so that the redelivery runs it again. A claim left by an
+ * instance that died mid-way is taken over after {@link #CLAIM_TIMEOUT}. Entries expire with a
+ * TTL index after the retention window of the topics.
  */
 public class ProcessedEvents {
 
 	public static final String COLLECTION = "processed_events";
+
+	/** Longer than any handler runs; after it, a claim is presumed abandoned. */
+	static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
 
 	private static final Logger log = LoggerFactory.getLogger(ProcessedEvents.class);
 
@@ -47,19 +54,45 @@ public class ProcessedEvents {
 
 	public Mono<Boolean> once(String consumer, String eventId, Mono<?> action) {
 		String key = consumer + ":" + eventId;
-		Query seen = Query.query(Criteria.where("_id").is(key));
-		return this.mongo.exists(seen, COLLECTION).flatMap((processed) -> {
-			if (processed) {
-				log.debug("Event {} already processed by {}", eventId, consumer);
+		return claim(key).flatMap((claimed) -> {
+			if (!claimed) {
+				log.debug("Event {} already processed (or being processed) by {}", eventId, consumer);
 				return Mono.just(false);
 			}
-			return action.then(remember(key)).thenReturn(true);
+			return action.then(markDone(key))
+				.thenReturn(true)
+				.onErrorResume((ex) -> release(key).then(Mono.error(ex)));
 		});
 	}
 
-	private Mono<Void> remember(String key) {
-		Document marker = new Document("_id", key).append("processedAt", new Date());
-		return this.mongo.insert(marker, COLLECTION).onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty()).then();
+	private Mono<Boolean> claim(String key) {
+		Date now = new Date();
+		Document marker = new Document("_id", key).append("state", "PROCESSING")
+			.append("claimedAt", now)
+			.append("processedAt", now);
+		Query abandoned = Query.query(Criteria.where("_id")
+			.is(key)
+			.and("state")
+			.is("PROCESSING")
+			.and("claimedAt")
+			.lt(Date.from(now.toInstant().minus(CLAIM_TIMEOUT))));
+		return this.mongo.insert(marker, COLLECTION)
+			.thenReturn(true)
+			.onErrorResume(DuplicateKeyException.class,
+					(duplicate) -> this.mongo.findAndModify(abandoned, new Update().set("claimedAt", now), Document.class, COLLECTION)
+						.map((taken) -> true)
+						.defaultIfEmpty(false));
+	}
+
+	private Mono<Void> markDone(String key) {
+		Update done = new Update().set("state", "DONE").set("processedAt", new Date());
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), done, COLLECTION).then();
+	}
+
+	private Mono<Void> release(String key) {
+		return this.mongo
+			.remove(Query.query(Criteria.where("_id").is(key).and("state").is("PROCESSING")), COLLECTION)
+			.then();
 	}
 
 }

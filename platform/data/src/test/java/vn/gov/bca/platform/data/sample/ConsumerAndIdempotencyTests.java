@@ -37,6 +37,9 @@ class ConsumerAndIdempotencyTests {
 	@Autowired
 	private ReactiveMongoTemplate mongo;
 
+	@Autowired
+	private vn.gov.bca.platform.data.consumer.ProcessedEvents processedEvents;
+
 	@Test
 	void processesARedeliveredEventOnce() throws Exception {
 		String eventId = UUID.randomUUID().toString();
@@ -55,6 +58,39 @@ class ConsumerAndIdempotencyTests {
 		}
 		Thread.sleep(2000);
 		assertThat(this.counter.handled.get() - before).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentDeliveriesOfOneEventRunTheHandlerOnce() {
+		String eventId = UUID.randomUUID().toString();
+		java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+		reactor.core.publisher.Mono<Object> handler = reactor.core.publisher.Mono.fromRunnable(runs::incrementAndGet)
+			.delayElement(Duration.ofMillis(50))
+			.then(reactor.core.publisher.Mono.empty());
+
+		java.util.List<Boolean> results = reactor.core.publisher.Flux.range(0, 10)
+			.flatMap((i) -> this.processedEvents.once("test-consumer", eventId, handler), 10)
+			.collectList()
+			.block(Duration.ofSeconds(10));
+
+		assertThat(runs.get()).isEqualTo(1);
+		assertThat(results).containsOnlyOnce(true);
+	}
+
+	@Test
+	void aFailedHandlerRunsAgainOnRedelivery() {
+		String eventId = UUID.randomUUID().toString();
+		java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+		reactor.core.publisher.Mono<Object> failing = reactor.core.publisher.Mono.fromRunnable(runs::incrementAndGet)
+			.then(reactor.core.publisher.Mono.error(new IllegalStateException("registry down")));
+		reactor.core.publisher.Mono<Object> working = reactor.core.publisher.Mono.fromRunnable(runs::incrementAndGet);
+
+		reactor.test.StepVerifier.create(this.processedEvents.once("test-consumer", eventId, failing))
+			.expectError(IllegalStateException.class)
+			.verify(Duration.ofSeconds(5));
+		assertThat(this.processedEvents.once("test-consumer", eventId, working).block()).isTrue();
+		assertThat(this.processedEvents.once("test-consumer", eventId, working).block()).isFalse();
+		assertThat(runs.get()).isEqualTo(2);
 	}
 
 	@Test

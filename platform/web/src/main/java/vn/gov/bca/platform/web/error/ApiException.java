@@ -1,8 +1,10 @@
 package vn.gov.bca.platform.web.error;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,15 @@ public class ApiException extends RuntimeException {
 	private final Object[] detailArgs;
 
 	private final Map<String, Object> properties = new LinkedHashMap<>();
+
+	private final List<FieldProblem> errors = new ArrayList<>();
+
+	/**
+	 * One broken rule, listed under {@code errors} like a field validation error: the field, a
+	 * stable code, and a message resolved from the code in the caller's language.
+	 */
+	public record FieldProblem(String field, String code, Object... args) {
+	}
 
 	public ApiException(ProblemType type, String detailCode, Object... detailArgs) {
 		super(type.slug() + ": " + detailCode + " " + Arrays.toString(detailArgs));
@@ -55,6 +66,15 @@ public class ApiException extends RuntimeException {
 	public ApiException with(String name, Object value) {
 		this.properties.put(name, value);
 		return this;
+	}
+
+	public ApiException withError(String field, String code, Object... args) {
+		this.errors.add(new FieldProblem(field, code, args));
+		return this;
+	}
+
+	public List<FieldProblem> errors() {
+		return Collections.unmodifiableList(this.errors);
 	}
 
 	public ProblemType type() {

@@ -1,6 +1,7 @@
 package vn.gov.bca.platform.web.error;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +105,21 @@ public class Problems {
 	}
 
 	public Mono<Void> write(ServerWebExchange exchange, ApiException ex) {
-		return write(exchange, ex.type(), ex.detailCode(), ex.detailArgs(), ex.properties());
+		if (ex.errors().isEmpty()) {
+			return write(exchange, ex.type(), ex.detailCode(), ex.detailArgs(), ex.properties());
+		}
+		Locale locale = locale(exchange);
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (ApiException.FieldProblem error : ex.errors()) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("field", error.field());
+			item.put("code", error.code());
+			item.put("message", message(error.code(), error.args(), locale, error.code()));
+			errors.add(item);
+		}
+		Map<String, Object> properties = new LinkedHashMap<>(ex.properties());
+		properties.put("errors", errors);
+		return write(exchange, ex.type(), ex.detailCode(), ex.detailArgs(), properties);
 	}
 
 	/** Asks the service's messages first, then the platform's. */

@@ -1,0 +1,120 @@
+package vn.gov.bca.identity.registry;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.error.ProblemType;
+import vn.gov.bca.platform.web.security.Caller;
+
+/**
+ * The population registry's own API: registry officers enter and read citizens; a citizen reads
+ * their own record.
+ */
+@RestController
+@RequestMapping("/api/identity")
+class CitizenController {
+
+	private final CitizenRegistry registry;
+
+	CitizenController(CitizenRegistry registry) {
+		this.registry = registry;
+	}
+
+	@PostMapping("/citizens")
+	Mono<ResponseEntity<CitizenView>> register(@Valid @RequestBody CitizenRequest request, Caller caller) {
+		caller.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR, Caller.ADMIN);
+		return Mono.fromCallable(request::toNewCitizen)
+			.flatMap(this.registry::register)
+			.map((citizen) -> ResponseEntity.created(URI.create("/api/identity/citizens/" + citizen.personalId()))
+				.body(CitizenView.of(citizen)));
+	}
+
+	@GetMapping("/citizens/{personalId}")
+	Mono<CitizenView> citizen(@PathVariable String personalId, Caller caller) {
+		caller.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR, Caller.ADMIN);
+		return this.registry.find(personalId)
+			.map(CitizenView::of)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")));
+	}
+
+	/** The signed-in citizen's own record, found by the personal id in their VNeID token. */
+	@GetMapping("/me")
+	Mono<CitizenView> me(Caller caller) {
+		return Mono.justOrEmpty(caller.personalId())
+			.flatMap(this.registry::find)
+			.map(CitizenView::of)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")));
+	}
+
+	record AddressRequest(@Size(max = 300) String asRecorded, @Pattern(regexp = "[0-9]{2}") String provinceCode,
+			@Size(max = 100) String commune, @Size(max = 200) String detail) {
+
+		Address toAddress() {
+			return new Address(text(this.asRecorded), this.provinceCode, text(this.commune), text(this.detail));
+		}
+
+	}
+
+	record CitizenRequest(@NotBlank @Pattern(regexp = "[0-9]{12}") String personalId,
+			@Pattern(regexp = "[0-9]{9}") String legacyIdNumber, @NotBlank @Size(max = 100) String fullName,
+			List<@NotBlank @Size(max = 100) String> otherNames,
+			@NotBlank @Pattern(regexp = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?") String birthDate, @NotNull Sex sex,
+			@Size(max = 300) String placeOfBirth, @Size(max = 300) String hometown, @Size(max = 50) String ethnicity,
+			@Size(max = 50) String religion, @Size(max = 50) String nationality, @Valid AddressRequest permanentAddress,
+			@Valid AddressRequest temporaryAddress) {
+
+		Citizen.NewCitizen toNewCitizen() {
+			BirthDate birth;
+			try {
+				birth = BirthDate.parse(this.birthDate);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ApiException(ProblemType.VALIDATION, "validation").withError("birthDate",
+						"birth-date.impossible");
+			}
+			if (birth.earliestDay().isAfter(LocalDate.now())) {
+				throw new ApiException(ProblemType.VALIDATION, "validation").withError("birthDate", "birth-date.future");
+			}
+			return new Citizen.NewCitizen(this.personalId, this.legacyIdNumber, this.fullName, this.otherNames, birth,
+					this.sex, text(this.placeOfBirth), text(this.hometown), text(this.ethnicity), text(this.religion),
+					(this.nationality != null) ? this.nationality : "VN",
+					(this.permanentAddress != null) ? this.permanentAddress.toAddress() : null,
+					(this.temporaryAddress != null) ? this.temporaryAddress.toAddress() : null);
+		}
+
+	}
+
+	record CitizenView(String personalId, String legacyIdNumber, String fullName, List<String> otherNames,
+			String birthDate, Sex sex, String birthRegistrationProvince, String placeOfBirth, String hometown,
+			String ethnicity, String religion, String nationality, Address permanentAddress, Address temporaryAddress) {
+
+		static CitizenView of(Citizen citizen) {
+			return new CitizenView(citizen.personalId(), citizen.legacyIdNumber(), citizen.fullName(),
+					citizen.otherNames(), citizen.birthDate().toString(), citizen.sex(),
+					citizen.birthRegistrationProvince(), citizen.placeOfBirth(), citizen.hometown(), citizen.ethnicity(),
+					citizen.religion(), citizen.nationality(), citizen.permanentAddress(), citizen.temporaryAddress());
+		}
+
+	}
+
+	private static String text(String value) {
+		return (value != null) ? VietnameseText.normalize(value) : null;
+	}
+
+}

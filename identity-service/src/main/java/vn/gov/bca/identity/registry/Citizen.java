@@ -48,13 +48,22 @@ public class Citizen {
 
 	private final Address temporaryAddress;
 
+	private final LifeStatus lifeStatus;
+
 	private final long version;
+
+	/** Whether the person is alive, as the civil status records say. */
+	public enum LifeStatus {
+
+		ALIVE, DECEASED
+
+	}
 
 	@PersistenceCreator
 	Citizen(String personalId, String legacyIdNumber, String fullName, String fullNameFolded, List<String> otherNames,
 			BirthDate birthDate, Sex sex, String birthRegistrationProvince, String placeOfBirth, String hometown,
 			String ethnicity, String religion, String nationality, Address permanentAddress, Address temporaryAddress,
-			long version) {
+			LifeStatus lifeStatus, long version) {
 		this.personalId = personalId;
 		this.legacyIdNumber = legacyIdNumber;
 		this.fullName = fullName;
@@ -70,6 +79,7 @@ public class Citizen {
 		this.nationality = nationality;
 		this.permanentAddress = permanentAddress;
 		this.temporaryAddress = temporaryAddress;
+		this.lifeStatus = (lifeStatus != null) ? lifeStatus : LifeStatus.ALIVE;
 		this.version = version;
 	}
 
@@ -93,7 +103,7 @@ public class Citizen {
 		Citizen citizen = new Citizen(number.value(), data.legacyIdNumber(), name, VietnameseText.fold(name),
 				data.otherNames().stream().map(VietnameseText::normalize).toList(), data.birthDate(), data.sex(),
 				number.birthProvinceCode(), data.placeOfBirth(), data.hometown(), data.ethnicity(), data.religion(),
-				data.nationality(), data.permanentAddress(), data.temporaryAddress(), 0);
+				data.nationality(), data.permanentAddress(), data.temporaryAddress(), LifeStatus.ALIVE, 0);
 		return new Registration(citizen, new CitizenEvent.CitizenRegistered(UUID.randomUUID(), Instant.now(),
 				number.value(), number.birthProvinceCode()));
 	}
@@ -162,6 +172,10 @@ public class Citizen {
 
 	public Address temporaryAddress() {
 		return this.temporaryAddress;
+	}
+
+	public LifeStatus lifeStatus() {
+		return this.lifeStatus;
 	}
 
 	public long version() {

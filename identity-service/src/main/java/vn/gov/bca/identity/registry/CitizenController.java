@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.identity.access.AccessLog;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
@@ -32,8 +33,11 @@ class CitizenController {
 
 	private final CitizenRegistry registry;
 
-	CitizenController(CitizenRegistry registry) {
+	private final AccessLog accessLog;
+
+	CitizenController(CitizenRegistry registry, AccessLog accessLog) {
 		this.registry = registry;
+		this.accessLog = accessLog;
 	}
 
 	@PostMapping("/citizens")
@@ -45,11 +49,13 @@ class CitizenController {
 				.body(CitizenView.of(citizen)));
 	}
 
+	/** An officer's read of someone's full record, recorded in that citizen's access log. */
 	@GetMapping("/citizens/{personalId}")
 	Mono<CitizenView> citizen(@PathVariable String personalId, Caller caller) {
 		caller.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR, Caller.ADMIN);
 		return this.registry.find(personalId)
-			.map(CitizenView::of)
+			.flatMap((citizen) -> this.accessLog.record(personalId, caller, "OFFICER_READ", "officer record view")
+				.thenReturn(CitizenView.of(citizen)))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")));
 	}
 

@@ -1,0 +1,98 @@
+package vn.gov.bca.identity.access;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import vn.gov.bca.platform.web.context.RequestContext;
+import vn.gov.bca.platform.web.security.Caller;
+
+/**
+ * Who read a citizen's data, kept append-only: one document per citizen and month
+ * ({@code <personal id>:<yyyy-MM>}) to which entries are only ever pushed, so that a citizen's own
+ * view of it is a handful of keyed reads however large the log grows. Entries are written before
+ * the data is answered: a read that cannot be recorded is not served.
+ */
+@Component
+public class AccessLog {
+
+	static final String COLLECTION = "access_log";
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private final ReactiveMongoTemplate mongo;
+
+	AccessLog(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** Records that the caller read this citizen's data, for the purpose given. */
+	public Mono<Void> record(String personalId, Caller reader, String kind, String purpose) {
+		return Mono.deferContextual((context) -> {
+			Instant now = Instant.now();
+			Document entry = new Document("at", Date.from(now)).append("kind", kind)
+				.append("purpose", purpose)
+				.append("readerSubject", reader.subject())
+				.append("readerClient", reader.clientId())
+				.append("readerAgency", reader.agency())
+				.append("requestId", RequestContext.from(context).map(RequestContext::requestId).orElse(null));
+			Query bucket = Query.query(Criteria.where("_id").is(bucketId(personalId, YearMonth.from(now.atZone(VIETNAM)))));
+			Update append = new Update().push("entries", entry).setOnInsert("personalId", personalId);
+			return this.mongo.findAndModify(bucket, append, FindAndModifyOptions.options().upsert(true), Document.class,
+					COLLECTION)
+				.then();
+		});
+	}
+
+	/** The entries about one citizen in the last {@code months} months, newest first. */
+	public Flux<Entry> entries(String personalId, int months) {
+		YearMonth current = YearMonth.now(VIETNAM);
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < months; i++) {
+			ids.add(bucketId(personalId, current.minusMonths(i)));
+		}
+		return Flux.fromIterable(ids)
+			.concatMap((id) -> this.mongo.findById(id, Document.class, COLLECTION))
+			.flatMapIterable((bucket) -> bucket.getList("entries", Document.class, List.of()))
+			.map(Entry::of)
+			.sort(Comparator.comparing(Entry::at).reversed());
+	}
+
+	static String bucketId(String personalId, YearMonth month) {
+		return personalId + ":" + month;
+	}
+
+	/**
+	 * @param at when
+	 * @param kind what was read ({@code SERVICE_LOOKUP}, {@code SERVICE_VERIFY}, {@code OFFICER_READ})
+	 * @param purpose why, as the reader declared it
+	 * @param readerClient the application or service that read
+	 * @param readerAgency the officer's agency, if an officer read
+	 * @param requestId the request, to trace it further
+	 */
+	public record Entry(Instant at, String kind, String purpose, String readerClient, String readerAgency,
+			String requestId) {
+
+		static Entry of(Document document) {
+			return new Entry(document.getDate("at").toInstant(), document.getString("kind"),
+					document.getString("purpose"), document.getString("readerClient"),
+					document.getString("readerAgency"), document.getString("requestId"));
+		}
+
+	}
+
+}

@@ -1,0 +1,102 @@
+package vn.gov.bca.identity.lookup;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import vn.gov.bca.identity.access.AccessLog;
+import vn.gov.bca.identity.registry.Address;
+import vn.gov.bca.identity.registry.BirthDate;
+import vn.gov.bca.identity.registry.Citizen;
+import vn.gov.bca.identity.registry.CitizenRegistry;
+import vn.gov.bca.identity.registry.Sex;
+import vn.gov.bca.identity.registry.VietnameseText;
+import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.error.ProblemType;
+import vn.gov.bca.platform.web.security.Caller;
+
+/**
+ * What other services may ask the registry (Project 06: no paper proof of residence), with a
+ * service-account token and a declared purpose: the minimal data of one citizen, or whether a
+ * personal id, name and date of birth belong together. Nothing more leaves than the purpose needs,
+ * and every answer is recorded in the citizen's access log first.
+ */
+@RestController
+@RequestMapping("/api/identity/registry")
+class LookupController {
+
+	static final String PURPOSE_HEADER = "X-Purpose";
+
+	private final CitizenRegistry registry;
+
+	private final AccessLog accessLog;
+
+	LookupController(CitizenRegistry registry, AccessLog accessLog) {
+		this.registry = registry;
+		this.accessLog = accessLog;
+	}
+
+	@GetMapping("/citizens/{personalId}")
+	Mono<MinimalCitizen> lookup(@PathVariable String personalId, @RequestHeader(value = PURPOSE_HEADER, required = false) String purpose,
+			Caller caller) {
+		String declared = declaredPurpose(caller, purpose);
+		return this.registry.find(personalId)
+			.flatMap((citizen) -> this.accessLog.record(personalId, caller, "SERVICE_LOOKUP", declared)
+				.thenReturn(MinimalCitizen.of(citizen)))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")));
+	}
+
+	@PostMapping("/verifications")
+	Mono<Verification> verify(@Valid @RequestBody VerificationRequest request,
+			@RequestHeader(value = PURPOSE_HEADER, required = false) String purpose, Caller caller) {
+		String declared = declaredPurpose(caller, purpose);
+		return this.registry.find(request.personalId())
+			.flatMap((citizen) -> this.accessLog.record(citizen.personalId(), caller, "SERVICE_VERIFY", declared)
+				.thenReturn(new Verification(matches(citizen, request))))
+			.defaultIfEmpty(new Verification(false));
+	}
+
+	/** Names compare without diacritics or case: "Nguyen Thi Ha" matches "Nguyễn Thị Hà". */
+	private static boolean matches(Citizen citizen, VerificationRequest request) {
+		return citizen.fullNameFolded().equals(VietnameseText.fold(request.fullName()))
+				&& citizen.birthDate().toString().equals(request.birthDate());
+	}
+
+	private static String declaredPurpose(Caller caller, String purpose) {
+		caller.requireAnyRole(Caller.SERVICE);
+		if (purpose == null || purpose.isBlank() || purpose.length() > 100) {
+			throw new ApiException(ProblemType.VALIDATION, "validation").withError(PURPOSE_HEADER, "purpose.required");
+		}
+		return purpose.strip();
+	}
+
+	record VerificationRequest(@NotBlank @Pattern(regexp = "[0-9]{12}") String personalId,
+			@NotBlank @Size(max = 100) String fullName,
+			@NotBlank @Pattern(regexp = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?") String birthDate) {
+	}
+
+	/** @param match whether the three belong to one citizen in the registry; nothing else is said */
+	record Verification(boolean match) {
+	}
+
+	record MinimalCitizen(String personalId, String fullName, String birthDate, Sex sex, Address permanentAddress,
+			Address temporaryAddress, Citizen.LifeStatus lifeStatus) {
+
+		static MinimalCitizen of(Citizen citizen) {
+			BirthDate birth = citizen.birthDate();
+			return new MinimalCitizen(citizen.personalId(), citizen.fullName(), birth.toString(), citizen.sex(),
+					citizen.permanentAddress(), citizen.temporaryAddress(), citizen.lifeStatus());
+		}
+
+	}
+
+}

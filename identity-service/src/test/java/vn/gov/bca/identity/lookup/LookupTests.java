@@ -1,0 +1,166 @@
+package vn.gov.bca.identity.lookup;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.gov.bca.identity.registry.Address;
+import vn.gov.bca.identity.registry.BirthDate;
+import vn.gov.bca.identity.registry.Citizen;
+import vn.gov.bca.identity.registry.CitizenRegistry;
+import vn.gov.bca.identity.registry.Sex;
+import vn.gov.bca.platform.testkit.IntegrationTest;
+import vn.gov.bca.platform.testkit.JwtIssuer;
+import vn.gov.bca.platform.testkit.TestInfrastructure;
+
+@IntegrationTest
+class LookupTests {
+
+	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
+
+	private static final String HOA = "001195000777";
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private CitizenRegistry registry;
+
+	@BeforeEach
+	void registerHoa() {
+		if (this.registry.find(HOA).block() == null) {
+			this.registry
+				.register(new Citizen.NewCitizen(HOA, "012345678", "Trịnh Thị Hoa", List.of(),
+						BirthDate.parse("1995-10-20"), Sex.FEMALE, "Hà Nội", "Nam Định", "Kinh", "Không", "VN",
+						new Address("Số 5 Hàng Bài, Hoàn Kiếm, Hà Nội", "01", "Phường Hoàn Kiếm", "Số 5 Hàng Bài"),
+						null))
+				.block();
+		}
+	}
+
+	@Test
+	void aServiceGetsOnlyTheMinimalDataAndTheReadIsLoggedForTheCitizen() {
+		this.client.get()
+			.uri("/api/identity/registry/citizens/" + HOA)
+			.headers((headers) -> {
+				headers.setBearerAuth(jwt.service("passport-service"));
+				headers.set("X-Purpose", "passport application TK01");
+				headers.set("X-Request-Id", "passport-req-00000042");
+			})
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.fullName")
+			.isEqualTo("Trịnh Thị Hoa")
+			.jsonPath("$.birthDate")
+			.isEqualTo("1995-10-20")
+			.jsonPath("$.lifeStatus")
+			.isEqualTo("ALIVE")
+			.jsonPath("$.permanentAddress.provinceCode")
+			.isEqualTo("01")
+			.jsonPath("$.ethnicity")
+			.doesNotExist()
+			.jsonPath("$.religion")
+			.doesNotExist()
+			.jsonPath("$.legacyIdNumber")
+			.doesNotExist();
+
+		this.client.get()
+			.uri("/api/identity/me/access-log")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(HOA, 2)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.requestId == 'passport-req-00000042')].purpose")
+			.isEqualTo("passport application TK01")
+			.jsonPath("$[?(@.requestId == 'passport-req-00000042')].readerClient")
+			.isEqualTo("passport-service")
+			.jsonPath("$[?(@.requestId == 'passport-req-00000042')].kind")
+			.isEqualTo("SERVICE_LOOKUP");
+	}
+
+	@Test
+	void aCitizenTokenCannotUseTheServiceLookup() {
+		this.client.get()
+			.uri("/api/identity/registry/citizens/" + HOA)
+			.headers((headers) -> {
+				headers.setBearerAuth(jwt.citizen(HOA, 2));
+				headers.set("X-Purpose", "curiosity");
+			})
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void aLookupWithoutAPurposeIsRefused() {
+		this.client.get()
+			.uri("/api/identity/registry/citizens/" + HOA)
+			.headers((headers) -> headers.setBearerAuth(jwt.service("residence-service")))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("X-Purpose");
+	}
+
+	@Test
+	void verificationSaysMatchOrNoMatchAndNothingElse() {
+		verify("{\"personalId\":\"" + HOA + "\",\"fullName\":\"Trinh Thi Hoa\",\"birthDate\":\"1995-10-20\"}")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("{\"match\":true}", true);
+		verify("{\"personalId\":\"" + HOA + "\",\"fullName\":\"Trịnh Thị Hoa\",\"birthDate\":\"1995-10-21\"}")
+			.expectBody()
+			.json("{\"match\":false}", true);
+		verify("{\"personalId\":\"001195000778\",\"fullName\":\"Trịnh Thị Hoa\",\"birthDate\":\"1995-10-20\"}")
+			.expectBody()
+			.json("{\"match\":false}", true);
+		verify("{\"personalId\":\"0011950007\",\"fullName\":\"Trịnh Thị Hoa\",\"birthDate\":\"1995-10-20\"}")
+			.expectStatus()
+			.isBadRequest();
+	}
+
+	@Test
+	void anOfficersReadIsLoggedToo() {
+		this.client.get()
+			.uri("/api/identity/citizens/" + HOA)
+			.headers((headers) -> {
+				headers.setBearerAuth(jwt.officer("001080001111", "PA08-HN", "01"));
+				headers.set("X-Request-Id", "officer-req-00000007");
+			})
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/api/identity/me/access-log")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(HOA, 2)))
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.requestId == 'officer-req-00000007')].kind")
+			.isEqualTo("OFFICER_READ")
+			.jsonPath("$[?(@.requestId == 'officer-req-00000007')].readerAgency")
+			.isEqualTo("PA08-HN");
+	}
+
+	private WebTestClient.ResponseSpec verify(String body) {
+		return this.client.post()
+			.uri("/api/identity/registry/verifications")
+			.headers((headers) -> {
+				headers.setBearerAuth(jwt.service("passport-service"));
+				headers.set("X-Purpose", "passport application TK01");
+			})
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+}

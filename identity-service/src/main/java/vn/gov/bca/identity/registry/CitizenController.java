@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,7 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.identity.access.AccessLog;
@@ -57,6 +61,26 @@ class CitizenController {
 			.flatMap((citizen) -> this.accessLog.record(personalId, caller, "OFFICER_READ", "officer record view")
 				.thenReturn(CitizenView.of(citizen)))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")));
+	}
+
+	/** Officers find citizens by name (with or without diacritics), year of birth and province. */
+	@GetMapping("/citizens")
+	Mono<SearchResult> search(@RequestParam @Size(min = 2, max = 100) String name,
+			@RequestParam(required = false) @Min(1900) @Max(2399) Integer birthYear,
+			@RequestParam(required = false) @Pattern(regexp = "[0-9]{2}") String province,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(1000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+		caller.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR, Caller.ADMIN);
+		return this.registry.search(name, birthYear, province, page, size)
+			.flatMap((found) -> Flux.fromIterable(found.items())
+				.concatMap((citizen) -> this.accessLog
+					.record(citizen.personalId(), caller, "OFFICER_SEARCH", "search: " + VietnameseText.fold(name))
+					.thenReturn(CitizenView.of(citizen)))
+				.collectList()
+				.map((items) -> new SearchResult(items, found.page(), found.size(), found.hasMore())));
+	}
+
+	record SearchResult(List<CitizenView> items, int page, int size, boolean hasMore) {
 	}
 
 	/** The signed-in citizen's own record, found by the personal id in their VNeID token. */

@@ -1,6 +1,17 @@
 package vn.gov.bca.identity.registry;
 
 import java.util.List;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -14,20 +25,65 @@ import vn.gov.bca.platform.web.error.ApiException;
 @Service
 public class CitizenRegistry {
 
+	static final String COLLECTION = "citizens";
+
+	private static final Logger log = LoggerFactory.getLogger(CitizenRegistry.class);
+
 	private final AggregateStore<Citizen> citizens;
+
+	private final ReactiveMongoTemplate mongo;
 
 	private final ProvinceCodes birthProvinces = ProvinceCodes.birthRegistration();
 
 	private final ProvinceCodes provinces = ProvinceCodes.current();
 
-	CitizenRegistry(AggregateStores stores) {
-		this.citizens = stores.forCollection(Citizen.class, "citizens");
+	CitizenRegistry(AggregateStores stores, ReactiveMongoTemplate mongo) {
+		this.citizens = stores.forCollection(Citizen.class, COLLECTION);
+		this.mongo = mongo;
 	}
 
 	public Mono<Citizen> register(Citizen.NewCitizen data) {
 		return Mono.fromCallable(() -> Citizen.register(data, this.birthProvinces, this.provinces))
 			.flatMap((registration) -> this.citizens.insert(registration.citizen(), List.of(registration.event())))
 			.onErrorMap(DuplicateKeyException.class, (duplicate) -> ApiException.conflict("citizen.already-registered"));
+	}
+
+	/**
+	 * Officers' search: the folded name contains the folded text, optionally with year of birth and
+	 * current province of permanent residence, ordered by name, one page (and whether more follow).
+	 * A scan on mongo-java-server; on MongoDB the index declared below serves it.
+	 */
+	public Mono<SearchPage> search(String name, Integer birthYear, String provinceCode, int page, int size) {
+		Criteria criteria = Criteria.where("fullNameFolded").regex(Pattern.quote(VietnameseText.fold(name)));
+		if (birthYear != null) {
+			criteria = criteria.and("birthDate.year").is(birthYear);
+		}
+		if (provinceCode != null) {
+			criteria = criteria.and("permanentAddress.provinceCode").is(provinceCode);
+		}
+		Query query = Query.query(criteria)
+			.with(Sort.by("fullNameFolded", "_id"))
+			.skip((long) page * size)
+			.limit(size + 1);
+		return this.mongo.find(query, Citizen.class, COLLECTION)
+			.collectList()
+			.map((found) -> new SearchPage(found.subList(0, Math.min(size, found.size())), page, size,
+					found.size() > size));
+	}
+
+	/** One page of search results; {@code hasMore} instead of a total, which would cost a count. */
+	public record SearchPage(List<Citizen> items, int page, int size, boolean hasMore) {
+	}
+
+	/** The officers' search index, for a real MongoDB (mongo-java-server accepts and ignores it). */
+	@EventListener(ApplicationReadyEvent.class)
+	void declareIndexes() {
+		this.mongo.indexOps(COLLECTION)
+			.createIndex(new Index().on("fullNameFolded", Sort.Direction.ASC)
+				.on("birthDate.year", Sort.Direction.ASC)
+				.on("permanentAddress.provinceCode", Sort.Direction.ASC)
+				.named("officer_search"))
+			.subscribe(null, (ex) -> log.warn("Could not declare the citizens search index: {}", ex.toString()));
 	}
 
 	public Mono<Citizen> find(String personalId) {

@@ -1,0 +1,114 @@
+package vn.gov.bca.identity.registry;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.gov.bca.platform.testkit.IntegrationTest;
+import vn.gov.bca.platform.testkit.JwtIssuer;
+import vn.gov.bca.platform.testkit.TestInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class CitizenSearchTests {
+
+	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private CitizenRegistry registry;
+
+	private final String officer = jwt.officer("079187002222", "PA08-HCM", "79");
+
+	@BeforeEach
+	void registerTheQuachs() {
+		enter("079170000011", "Quách Thị Hạnh", "1970-02-01", Sex.FEMALE, "79");
+		enter("079172000012", "Quách Thị Hà", "1972-03-04", Sex.FEMALE, "79");
+		enter("001172000013", "QUÁCH THỊ HÀ", "1972-08-09", Sex.FEMALE, "01");
+		enter("079072000014", "Quách Văn Hà", "1972-05-06", Sex.MALE, "79");
+	}
+
+	@Test
+	void findsNamesWithoutDiacriticsFilteredByYearAndProvince() {
+		List<String> found = search("/api/identity/citizens?name=quach thi ha&birthYear=1972&province=79");
+		assertThat(found).containsExactly("079172000012");
+		assertThat(search("/api/identity/citizens?name=Quách Thị Hà&birthYear=1972"))
+			.containsExactlyInAnyOrder("079172000012", "001172000013");
+		assertThat(search("/api/identity/citizens?name=QUACH THI H")).hasSize(3);
+	}
+
+	@Test
+	void pagesTheResultsAndSaysWhetherMoreFollow() {
+		this.client.get()
+			.uri("/api/identity/citizens?name=quach&size=2&page=0")
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items.length()")
+			.isEqualTo(2)
+			.jsonPath("$.hasMore")
+			.isEqualTo(true);
+		this.client.get()
+			.uri("/api/identity/citizens?name=quach&size=2&page=1")
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.items.length()")
+			.isEqualTo(2)
+			.jsonPath("$.hasMore")
+			.isEqualTo(false);
+	}
+
+	@Test
+	void refusesCitizensAndTooShortQueries() {
+		this.client.get()
+			.uri("/api/identity/citizens?name=quach")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen("001085012345", 2)))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.get()
+			.uri("/api/identity/citizens?name=n")
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("name");
+	}
+
+	private List<String> search(String uri) {
+		return this.client.get()
+			.uri(uri)
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(CitizenController.SearchResult.class)
+			.returnResult()
+			.getResponseBody()
+			.items()
+			.stream()
+			.map(CitizenController.CitizenView::personalId)
+			.toList();
+	}
+
+	private void enter(String personalId, String name, String birth, Sex sex, String province) {
+		if (this.registry.find(personalId).block() == null) {
+			this.registry
+				.register(new Citizen.NewCitizen(personalId, null, name, List.of(), BirthDate.parse(birth), sex, null,
+						null, "Kinh", null, "VN", new Address(null, province, null, null), null))
+				.block();
+		}
+	}
+
+}

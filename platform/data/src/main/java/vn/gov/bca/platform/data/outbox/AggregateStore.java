@@ -5,7 +5,9 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -89,6 +91,16 @@ public final class AggregateStore<T> {
 			for (Map.Entry<String, Object> field : document.entrySet()) {
 				update.set(field.getKey(), field.getValue());
 			}
+			// The converter leaves out null fields: a field the aggregate cleared must be removed.
+			this.mongo.getConverter()
+				.getMappingContext()
+				.getRequiredPersistentEntity(this.type)
+				.doWithProperties((PropertyHandler<MongoPersistentProperty>) (property) -> {
+					String field = property.getFieldName();
+					if (!property.isIdProperty() && !VERSION.equals(field) && !document.containsKey(field)) {
+						update.unset(field);
+					}
+				});
 			update.set(VERSION, expectedVersion + 1);
 			List<Document> entries = entries(events, RequestContext.from(context).orElse(null));
 			if (!entries.isEmpty()) {

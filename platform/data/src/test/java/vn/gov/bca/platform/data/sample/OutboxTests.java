@@ -97,6 +97,23 @@ class OutboxTests {
 	}
 
 	@Test
+	void aFieldTheAggregateClearedIsRemovedFromTheDocument() {
+		String id = UUID.randomUUID().toString();
+		Parcel.Registration registration = Parcel.register(id, "HN-01");
+		this.parcels.insert(registration.parcel(), List.of(registration.event())).block();
+		Parcel parcel = this.parcels.findById(id).block();
+		this.parcels.update(parcel, parcel.version(), parcel.handTo("Bưu điện Hà Nội")).block();
+		assertThat(this.parcels.findById(id).block().courier()).isEqualTo("Bưu điện Hà Nội");
+
+		Parcel handed = this.parcels.findById(id).block();
+		this.parcels.update(handed, handed.version(), handed.handTo(null)).block();
+
+		Document stored = this.mongo.findById(id, Document.class, "parcels").block();
+		assertThat(stored).doesNotContainKey("courier").containsEntry("location", "HN-01");
+		assertThat(stored.getLong("version")).isEqualTo(2);
+	}
+
+	@Test
 	void twoInstancesRelayingTheSameDocumentPublishEachEventOnce() {
 		String id = UUID.randomUUID().toString();
 		// Written as a crashed instance would have left it: events pending, nobody publishing.

@@ -14,16 +14,19 @@ public class Parcel {
 
 	private String location;
 
+	private String courier;
+
 	private long version;
 
-	Parcel(String id, String location, long version) {
+	Parcel(String id, String location, String courier, long version) {
 		this.id = id;
 		this.location = location;
+		this.courier = courier;
 		this.version = version;
 	}
 
 	public static Registration register(String id, String location) {
-		Parcel parcel = new Parcel(id, location, 0);
+		Parcel parcel = new Parcel(id, location, null, 0);
 		return new Registration(parcel, new ParcelEvent.ParcelRegistered(UUID.randomUUID(), Instant.now(), id, location));
 	}
 
@@ -34,6 +37,16 @@ public class Parcel {
 		String from = this.location;
 		this.location = destination;
 		return List.of(new ParcelEvent.ParcelMoved(UUID.randomUUID(), Instant.now(), this.id, from, destination));
+	}
+
+	/** Hands the parcel to a courier, or takes it back with {@code null}. */
+	public List<ParcelEvent> handTo(String courier) {
+		this.courier = courier;
+		return List.of(new ParcelEvent.CourierChanged(UUID.randomUUID(), Instant.now(), this.id, courier));
+	}
+
+	public String courier() {
+		return this.courier;
 	}
 
 	public String id() {

@@ -11,6 +11,9 @@ public sealed interface ParcelEvent extends DomainEvent {
 			implements ParcelEvent {
 	}
 
+	record CourierChanged(UUID eventId, Instant occurredAt, String aggregateId, String courier) implements ParcelEvent {
+	}
+
 	record ParcelMoved(UUID eventId, Instant occurredAt, String aggregateId, String from, String to)
 			implements ParcelEvent {
 	}

@@ -48,7 +48,7 @@ class LookupController {
 	@GetMapping("/citizens/{personalId}")
 	Mono<MinimalCitizen> lookup(@PathVariable String personalId, @RequestHeader(value = PURPOSE_HEADER, required = false) String purpose,
 			Caller caller) {
-		String declared = declaredPurpose(caller, purpose);
+		String declared = requireServiceWithPurpose(caller, purpose);
 		return this.registry.find(personalId)
 			.flatMap((citizen) -> this.accessLog.record(personalId, caller, "SERVICE_LOOKUP", declared)
 				.thenReturn(MinimalCitizen.of(citizen)))
@@ -58,7 +58,7 @@ class LookupController {
 	@PostMapping("/verifications")
 	Mono<Verification> verify(@Valid @RequestBody VerificationRequest request,
 			@RequestHeader(value = PURPOSE_HEADER, required = false) String purpose, Caller caller) {
-		String declared = declaredPurpose(caller, purpose);
+		String declared = requireServiceWithPurpose(caller, purpose);
 		return this.registry.find(request.personalId())
 			.flatMap((citizen) -> this.accessLog.record(citizen.personalId(), caller, "SERVICE_VERIFY", declared)
 				.thenReturn(new Verification(matches(citizen, request))))
@@ -71,7 +71,8 @@ class LookupController {
 				&& citizen.birthDate().toString().equals(request.birthDate());
 	}
 
-	private static String declaredPurpose(Caller caller, String purpose) {
+	/** Only services may ask, and each must say why; the purpose goes into the citizen's access log. */
+	private static String requireServiceWithPurpose(Caller caller, String purpose) {
 		caller.requireAnyRole(Caller.SERVICE);
 		if (purpose == null || purpose.isBlank() || purpose.length() > 100) {
 			throw new ApiException(ProblemType.VALIDATION, "validation").withError(PURPOSE_HEADER, "purpose.required");

@@ -1,5 +1,7 @@
 package vn.gov.bca.identity.lookup;
 
+import java.time.LocalDate;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -90,12 +92,12 @@ class LookupController {
 	}
 
 	record MinimalCitizen(String personalId, String fullName, String birthDate, Sex sex, Address permanentAddress,
-			Address temporaryAddress, Citizen.LifeStatus lifeStatus) {
+			Address temporaryAddress, Citizen.LifeStatus lifeStatus, LocalDate dateOfDeath) {
 
 		static MinimalCitizen of(Citizen citizen) {
 			BirthDate birth = citizen.birthDate();
 			return new MinimalCitizen(citizen.personalId(), citizen.fullName(), birth.toString(), citizen.sex(),
-					citizen.permanentAddress(), citizen.temporaryAddress(), citizen.lifeStatus());
+					citizen.permanentAddress(), citizen.temporaryAddress(), citizen.lifeStatus(), citizen.dateOfDeath());
 		}
 
 	}

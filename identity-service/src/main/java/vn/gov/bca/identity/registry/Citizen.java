@@ -1,6 +1,9 @@
 package vn.gov.bca.identity.registry;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Objects;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,7 +51,19 @@ public class Citizen {
 
 	private final Address temporaryAddress;
 
+	private final Household household;
+
+	private final Kin father;
+
+	private final Kin mother;
+
+	private final Kin spouse;
+
+	private final List<IdentityCard> identityCards;
+
 	private final LifeStatus lifeStatus;
+
+	private final LocalDate dateOfDeath;
 
 	private final long version;
 
@@ -63,7 +78,8 @@ public class Citizen {
 	Citizen(String personalId, String legacyIdNumber, String fullName, String fullNameFolded, List<String> otherNames,
 			BirthDate birthDate, Sex sex, String birthRegistrationProvince, String placeOfBirth, String hometown,
 			String ethnicity, String religion, String nationality, Address permanentAddress, Address temporaryAddress,
-			LifeStatus lifeStatus, long version) {
+			Household household, Kin father, Kin mother, Kin spouse, List<IdentityCard> identityCards,
+			LifeStatus lifeStatus, LocalDate dateOfDeath, long version) {
 		this.personalId = personalId;
 		this.legacyIdNumber = legacyIdNumber;
 		this.fullName = fullName;
@@ -79,7 +95,13 @@ public class Citizen {
 		this.nationality = nationality;
 		this.permanentAddress = permanentAddress;
 		this.temporaryAddress = temporaryAddress;
+		this.household = household;
+		this.father = father;
+		this.mother = mother;
+		this.spouse = spouse;
+		this.identityCards = (identityCards != null) ? List.copyOf(identityCards) : List.of();
 		this.lifeStatus = (lifeStatus != null) ? lifeStatus : LifeStatus.ALIVE;
+		this.dateOfDeath = dateOfDeath;
 		this.version = version;
 	}
 
@@ -103,7 +125,8 @@ public class Citizen {
 		Citizen citizen = new Citizen(number.value(), data.legacyIdNumber(), name, VietnameseText.fold(name),
 				data.otherNames().stream().map(VietnameseText::normalize).toList(), data.birthDate(), data.sex(),
 				number.birthProvinceCode(), data.placeOfBirth(), data.hometown(), data.ethnicity(), data.religion(),
-				data.nationality(), data.permanentAddress(), data.temporaryAddress(), LifeStatus.ALIVE, 0);
+				data.nationality(), data.permanentAddress(), data.temporaryAddress(), data.household(), data.father(),
+				data.mother(), data.spouse(), List.of(), LifeStatus.ALIVE, null, 0);
 		return new Registration(citizen, new CitizenEvent.CitizenRegistered(UUID.randomUUID(), Instant.now(),
 				number.value(), number.birthProvinceCode()));
 	}
@@ -112,6 +135,103 @@ public class Citizen {
 		if (address != null && address.provinceCode() != null && !provinces.contains(address.provinceCode())) {
 			refusal.withError(field, "address.unknown-province", address.provinceCode());
 		}
+	}
+
+	/**
+	 * Corrects the record's changeable parts (names, places, addresses, household, kin). Only the
+	 * fields the correction sets are considered; the event names those that really changed, never
+	 * their values. Nothing changes (and no event) when every value given is already the record's.
+	 *
+	 * @throws ApiException 409 for a deceased citizen, 422 for an unknown province
+	 */
+	public Change correct(Correction correction, ProvinceCodes provinces) {
+		requireAlive();
+		ApiException refusal = new ApiException(ProblemType.UNPROCESSABLE, "citizen.rules-broken");
+		checkProvince(refusal, "permanentAddress.provinceCode", correction.permanentAddress(), provinces);
+		checkProvince(refusal, "temporaryAddress.provinceCode", correction.temporaryAddress(), provinces);
+		if (!refusal.errors().isEmpty()) {
+			throw refusal;
+		}
+		List<String> changed = new ArrayList<>();
+		String name = pick(changed, "fullName", this.fullName,
+				(correction.fullName() != null) ? VietnameseText.normalize(correction.fullName()) : null);
+		List<String> others = pick(changed, "otherNames", this.otherNames, (correction.otherNames() != null)
+				? correction.otherNames().stream().map(VietnameseText::normalize).toList() : null);
+		Citizen corrected = new Citizen(this.personalId, this.legacyIdNumber, name, VietnameseText.fold(name), others,
+				this.birthDate, this.sex, this.birthRegistrationProvince,
+				pick(changed, "placeOfBirth", this.placeOfBirth, correction.placeOfBirth()),
+				pick(changed, "hometown", this.hometown, correction.hometown()),
+				pick(changed, "ethnicity", this.ethnicity, correction.ethnicity()),
+				pick(changed, "religion", this.religion, correction.religion()), this.nationality,
+				pick(changed, "permanentAddress", this.permanentAddress, correction.permanentAddress()),
+				pick(changed, "temporaryAddress", this.temporaryAddress, correction.temporaryAddress()),
+				pick(changed, "household", this.household, correction.household()),
+				pick(changed, "father", this.father, correction.father()),
+				pick(changed, "mother", this.mother, correction.mother()),
+				pick(changed, "spouse", this.spouse, correction.spouse()), this.identityCards, this.lifeStatus,
+				this.dateOfDeath, this.version);
+		return changed(corrected, changed);
+	}
+
+	/**
+	 * Records the citizen's death (from the death registration).
+	 *
+	 * @throws ApiException 409 when already recorded, 422 for a date before birth or in the future
+	 */
+	public Change recordDeath(LocalDate date, LocalDate today) {
+		requireAlive();
+		if (date.isAfter(today) || date.isBefore(this.birthDate.earliestDay())) {
+			throw new ApiException(ProblemType.UNPROCESSABLE, "citizen.rules-broken").withError("dateOfDeath",
+					"date-of-death.impossible");
+		}
+		Citizen deceased = new Citizen(this.personalId, this.legacyIdNumber, this.fullName, this.fullNameFolded,
+				this.otherNames, this.birthDate, this.sex, this.birthRegistrationProvince, this.placeOfBirth,
+				this.hometown, this.ethnicity, this.religion, this.nationality, this.permanentAddress,
+				this.temporaryAddress, this.household, this.father, this.mother, this.spouse, this.identityCards,
+				LifeStatus.DECEASED, date, this.version);
+		return changed(deceased, List.of("lifeStatus", "dateOfDeath"));
+	}
+
+	/**
+	 * Issues an identity card (first issue, exchange or re-issue): the previous ones stay in the
+	 * history, the new one is the current card.
+	 *
+	 * @throws ApiException 409 for a deceased citizen, 422 for an issue date in the future or before birth
+	 */
+	public Change issueIdentityCard(LocalDate issuedOn, String issuingAuthority, LocalDate today) {
+		requireAlive();
+		if (issuedOn.isAfter(today) || issuedOn.isBefore(this.birthDate.earliestDay())) {
+			throw new ApiException(ProblemType.UNPROCESSABLE, "citizen.rules-broken").withError("issuedOn",
+					"identity-card.issue-date-impossible");
+		}
+		List<IdentityCard> cards = new ArrayList<>(this.identityCards);
+		cards.add(IdentityCard.issue(this.personalId, this.birthDate, issuedOn, issuingAuthority));
+		Citizen withCard = new Citizen(this.personalId, this.legacyIdNumber, this.fullName, this.fullNameFolded,
+				this.otherNames, this.birthDate, this.sex, this.birthRegistrationProvince, this.placeOfBirth,
+				this.hometown, this.ethnicity, this.religion, this.nationality, this.permanentAddress,
+				this.temporaryAddress, this.household, this.father, this.mother, this.spouse, cards, this.lifeStatus,
+				this.dateOfDeath, this.version);
+		return changed(withCard, List.of("identityCards"));
+	}
+
+	private void requireAlive() {
+		if (this.lifeStatus == LifeStatus.DECEASED) {
+			throw ApiException.conflict("citizen.deceased");
+		}
+	}
+
+	private Change changed(Citizen after, List<String> fields) {
+		CitizenEvent.CitizenChanged event = fields.isEmpty() ? null
+				: new CitizenEvent.CitizenChanged(UUID.randomUUID(), Instant.now(), this.personalId, List.copyOf(fields));
+		return new Change(after, event);
+	}
+
+	private static <V> V pick(List<String> changed, String field, V current, V given) {
+		if (given == null || Objects.equals(given, current)) {
+			return current;
+		}
+		changed.add(field);
+		return given;
 	}
 
 	public String personalId() {
@@ -174,6 +294,35 @@ public class Citizen {
 		return this.temporaryAddress;
 	}
 
+	public Household household() {
+		return this.household;
+	}
+
+	public Kin father() {
+		return this.father;
+	}
+
+	public Kin mother() {
+		return this.mother;
+	}
+
+	public Kin spouse() {
+		return this.spouse;
+	}
+
+	public List<IdentityCard> identityCards() {
+		return this.identityCards;
+	}
+
+	/** The card issued last, if any. */
+	public IdentityCard currentIdentityCard() {
+		return this.identityCards.isEmpty() ? null : this.identityCards.get(this.identityCards.size() - 1);
+	}
+
+	public LocalDate dateOfDeath() {
+		return this.dateOfDeath;
+	}
+
 	public LifeStatus lifeStatus() {
 		return this.lifeStatus;
 	}
@@ -186,10 +335,26 @@ public class Citizen {
 	public record Registration(Citizen citizen, CitizenEvent.CitizenRegistered event) {
 	}
 
+	/** A record after a change, and the event naming the changed fields (null when nothing changed). */
+	public record Change(Citizen citizen, CitizenEvent.CitizenChanged event) {
+
+		public List<CitizenEvent> events() {
+			return (this.event != null) ? List.of(this.event) : List.of();
+		}
+
+	}
+
+	/** The parts of a record an officer may correct; null means "leave as it is". */
+	public record Correction(String fullName, List<String> otherNames, String placeOfBirth, String hometown,
+			String ethnicity, String religion, Address permanentAddress, Address temporaryAddress,
+			Household household, Kin father, Kin mother, Kin spouse) {
+	}
+
 	/** What is needed to enter a person: already checked for form (see the request in the API). */
 	public record NewCitizen(String personalId, String legacyIdNumber, String fullName, List<String> otherNames,
 			BirthDate birthDate, Sex sex, String placeOfBirth, String hometown, String ethnicity, String religion,
-			String nationality, Address permanentAddress, Address temporaryAddress) {
+			String nationality, Address permanentAddress, Address temporaryAddress, Household household, Kin father,
+			Kin mother, Kin spouse) {
 
 		public NewCitizen {
 			otherNames = (otherNames != null) ? List.copyOf(otherNames) : List.of();

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,6 +35,8 @@ import vn.gov.bca.platform.web.security.Caller;
 @RestController
 @RequestMapping("/api/identity")
 class CitizenController {
+
+	private static final String DEFAULT_CARD_AUTHORITY = "Cục Cảnh sát quản lý hành chính về trật tự xã hội";
 
 	private final CitizenRegistry registry;
 
@@ -92,6 +95,108 @@ class CitizenController {
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")));
 	}
 
+	/** An officer corrects a record (from a civil-status or residence decision); the event names the fields. */
+	@PatchMapping("/citizens/{personalId}")
+	Mono<CitizenView> correct(@PathVariable String personalId, @Valid @RequestBody CorrectionRequest request,
+			Caller caller) {
+		caller.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR, Caller.ADMIN);
+		return this.registry.correct(personalId, request.toCorrection()).map(CitizenView::of);
+	}
+
+	/** An officer records a death from its registration. */
+	@PostMapping("/citizens/{personalId}/death")
+	Mono<CitizenView> recordDeath(@PathVariable String personalId, @Valid @RequestBody DeathRequest request,
+			Caller caller) {
+		caller.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR, Caller.ADMIN);
+		return this.registry.recordDeath(personalId, request.dateOfDeath()).map(CitizenView::of);
+	}
+
+	/** An officer records an identity card issued (first issue, exchange, re-issue); the expiry follows from the law. */
+	@PostMapping("/citizens/{personalId}/identity-cards")
+	Mono<ResponseEntity<IdentityCard>> issueIdentityCard(@PathVariable String personalId,
+			@Valid @RequestBody IdentityCardRequest request, Caller caller) {
+		caller.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR, Caller.ADMIN);
+		String authority = (request.issuingAuthority() != null) ? VietnameseText.normalize(request.issuingAuthority())
+				: DEFAULT_CARD_AUTHORITY;
+		return this.registry.issueIdentityCard(personalId, request.issuedOn(), authority)
+			.map((citizen) -> ResponseEntity.status(201).body(citizen.currentIdentityCard()));
+	}
+
+	/**
+	 * The signed-in citizen's household: each member's name, relation to the head and year of birth,
+	 * nothing more (the members' own records are theirs).
+	 */
+	@GetMapping("/me/household")
+	Mono<HouseholdView> myHousehold(Caller caller) {
+		return Mono.justOrEmpty(caller.personalId())
+			.flatMap(this.registry::find)
+			.filter((citizen) -> citizen.household() != null)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("household")))
+			.flatMap((citizen) -> this.registry.householdMembers(citizen.household().householdId())
+				.map(HouseholdView.Member::of)
+				.collectList()
+				.map((members) -> new HouseholdView(citizen.household().householdId(), members)));
+	}
+
+	record HouseholdView(String householdId, List<Member> members) {
+
+		record Member(String fullName, Household.Relation relationToHead, int birthYear) {
+
+			static Member of(Citizen citizen) {
+				return new Member(citizen.fullName(), citizen.household().relationToHead(), citizen.birthDate().year());
+			}
+
+		}
+
+	}
+
+	record DeathRequest(@NotNull LocalDate dateOfDeath) {
+	}
+
+	record IdentityCardRequest(@NotNull LocalDate issuedOn, @Size(max = 200) String issuingAuthority) {
+	}
+
+	record HouseholdRequest(@NotBlank @Pattern(regexp = "[0-9A-Za-z-]{1,30}") String householdId,
+			@NotBlank @Pattern(regexp = "[0-9]{12}") String headPersonalId, @NotNull Household.Relation relationToHead) {
+
+		Household toHousehold() {
+			return new Household(this.householdId, this.headPersonalId, this.relationToHead);
+		}
+
+	}
+
+	record KinRequest(@Pattern(regexp = "[0-9]{12}") String personalId, @NotBlank @Size(max = 100) String fullName) {
+
+		Kin toKin() {
+			return new Kin(this.personalId, this.fullName);
+		}
+
+	}
+
+	record CorrectionRequest(@Size(max = 100) @Pattern(regexp = ".*\\S.*") String fullName,
+			List<@NotBlank @Size(max = 100) String> otherNames, @Size(max = 300) String placeOfBirth,
+			@Size(max = 300) String hometown, @Size(max = 50) String ethnicity, @Size(max = 50) String religion,
+			@Valid AddressRequest permanentAddress, @Valid AddressRequest temporaryAddress,
+			@Valid HouseholdRequest household, @Valid KinRequest father, @Valid KinRequest mother,
+			@Valid KinRequest spouse) {
+
+		Citizen.Correction toCorrection() {
+			return new Citizen.Correction(this.fullName, this.otherNames, text(this.placeOfBirth), text(this.hometown),
+					text(this.ethnicity), text(this.religion), address(this.permanentAddress),
+					address(this.temporaryAddress), (this.household != null) ? this.household.toHousehold() : null,
+					kin(this.father), kin(this.mother), kin(this.spouse));
+		}
+
+	}
+
+	private static Address address(AddressRequest request) {
+		return (request != null) ? request.toAddress() : null;
+	}
+
+	private static Kin kin(KinRequest request) {
+		return (request != null) ? request.toKin() : null;
+	}
+
 	record AddressRequest(@Size(max = 300) String asRecorded, @Pattern(regexp = "[0-9]{2}") String provinceCode,
 			@Size(max = 100) String commune, @Size(max = 200) String detail) {
 
@@ -107,7 +212,8 @@ class CitizenController {
 			@NotBlank @Pattern(regexp = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?") String birthDate, @NotNull Sex sex,
 			@Size(max = 300) String placeOfBirth, @Size(max = 300) String hometown, @Size(max = 50) String ethnicity,
 			@Size(max = 50) String religion, @Size(max = 50) String nationality, @Valid AddressRequest permanentAddress,
-			@Valid AddressRequest temporaryAddress) {
+			@Valid AddressRequest temporaryAddress, @Valid HouseholdRequest household, @Valid KinRequest father,
+			@Valid KinRequest mother, @Valid KinRequest spouse) {
 
 		Citizen.NewCitizen toNewCitizen() {
 			BirthDate birth;
@@ -124,21 +230,26 @@ class CitizenController {
 			return new Citizen.NewCitizen(this.personalId, this.legacyIdNumber, this.fullName, this.otherNames, birth,
 					this.sex, text(this.placeOfBirth), text(this.hometown), text(this.ethnicity), text(this.religion),
 					(this.nationality != null) ? this.nationality : "VN",
-					(this.permanentAddress != null) ? this.permanentAddress.toAddress() : null,
-					(this.temporaryAddress != null) ? this.temporaryAddress.toAddress() : null);
+					address(this.permanentAddress), address(this.temporaryAddress),
+					(this.household != null) ? this.household.toHousehold() : null, kin(this.father), kin(this.mother),
+					kin(this.spouse));
 		}
 
 	}
 
 	record CitizenView(String personalId, String legacyIdNumber, String fullName, List<String> otherNames,
 			String birthDate, Sex sex, String birthRegistrationProvince, String placeOfBirth, String hometown,
-			String ethnicity, String religion, String nationality, Address permanentAddress, Address temporaryAddress) {
+			String ethnicity, String religion, String nationality, Address permanentAddress, Address temporaryAddress,
+			Household household, Kin father, Kin mother, Kin spouse, List<IdentityCard> identityCards,
+			Citizen.LifeStatus lifeStatus, LocalDate dateOfDeath) {
 
 		static CitizenView of(Citizen citizen) {
 			return new CitizenView(citizen.personalId(), citizen.legacyIdNumber(), citizen.fullName(),
 					citizen.otherNames(), citizen.birthDate().toString(), citizen.sex(),
 					citizen.birthRegistrationProvince(), citizen.placeOfBirth(), citizen.hometown(), citizen.ethnicity(),
-					citizen.religion(), citizen.nationality(), citizen.permanentAddress(), citizen.temporaryAddress());
+					citizen.religion(), citizen.nationality(), citizen.permanentAddress(), citizen.temporaryAddress(),
+					citizen.household(), citizen.father(), citizen.mother(), citizen.spouse(), citizen.identityCards(),
+					citizen.lifeStatus(), citizen.dateOfDeath());
 		}
 
 	}

@@ -1,6 +1,10 @@
 package vn.gov.bca.identity.registry;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -15,6 +19,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.data.outbox.AggregateStore;
@@ -26,6 +31,10 @@ import vn.gov.bca.platform.web.error.ApiException;
 public class CitizenRegistry {
 
 	static final String COLLECTION = "citizens";
+
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private static final int MAX_HOUSEHOLD_SIZE = 200;
 
 	private static final Logger log = LoggerFactory.getLogger(CitizenRegistry.class);
 
@@ -75,7 +84,7 @@ public class CitizenRegistry {
 	public record SearchPage(List<Citizen> items, int page, int size, boolean hasMore) {
 	}
 
-	/** The officers' search index, for a real MongoDB (mongo-java-server accepts and ignores it). */
+	/** The officers' search and household indexes, for a real MongoDB (mongo-java-server accepts and ignores them). */
 	@EventListener(ApplicationReadyEvent.class)
 	void declareIndexes() {
 		this.mongo.indexOps(COLLECTION)
@@ -83,7 +92,43 @@ public class CitizenRegistry {
 				.on("birthDate.year", Sort.Direction.ASC)
 				.on("permanentAddress.provinceCode", Sort.Direction.ASC)
 				.named("officer_search"))
-			.subscribe(null, (ex) -> log.warn("Could not declare the citizens search index: {}", ex.toString()));
+			.then(this.mongo.indexOps(COLLECTION)
+				.createIndex(new Index().on("household.householdId", Sort.Direction.ASC).named("household")))
+			.subscribe(null, (ex) -> log.warn("Could not declare the citizens indexes: {}", ex.toString()));
+	}
+
+	/** Corrects a record; 404 when there is none, 409 when another change came first. */
+	public Mono<Citizen> correct(String personalId, Citizen.Correction correction) {
+		return change(personalId, (citizen) -> citizen.correct(correction, this.provinces));
+	}
+
+	public Mono<Citizen> recordDeath(String personalId, LocalDate date) {
+		return change(personalId, (citizen) -> citizen.recordDeath(date, LocalDate.now(VIETNAM)));
+	}
+
+	public Mono<Citizen> issueIdentityCard(String personalId, LocalDate issuedOn, String issuingAuthority) {
+		return change(personalId,
+				(citizen) -> citizen.issueIdentityCard(issuedOn, issuingAuthority, LocalDate.now(VIETNAM)));
+	}
+
+	private Mono<Citizen> change(String personalId, Function<Citizen, Citizen.Change> action) {
+		return find(personalId).switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")))
+			.flatMap((citizen) -> {
+				Citizen.Change change = action.apply(citizen);
+				if (change.event() == null) {
+					return Mono.just(citizen);
+				}
+				return this.citizens.update(change.citizen(), citizen.version(), change.events());
+			});
+	}
+
+	/** The members of a household, head first, then by year of birth. */
+	public Flux<Citizen> householdMembers(String householdId) {
+		Query query = Query.query(Criteria.where("household.householdId").is(householdId))
+			.with(Sort.by("birthDate.year", "_id"))
+			.limit(MAX_HOUSEHOLD_SIZE);
+		return this.mongo.find(query, Citizen.class, COLLECTION)
+			.sort(Comparator.comparing((Citizen member) -> member.household().relationToHead() != Household.Relation.HEAD));
 	}
 
 	public Mono<Citizen> find(String personalId) {

@@ -1,17 +1,13 @@
 package vn.gov.bca.identity.lookup;
 
-import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import vn.gov.bca.identity.registry.Address;
-import vn.gov.bca.identity.registry.BirthDate;
-import vn.gov.bca.identity.registry.Citizen;
 import vn.gov.bca.identity.registry.CitizenRegistry;
+import vn.gov.bca.identity.registry.NewCitizens;
 import vn.gov.bca.identity.registry.Sex;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
@@ -34,10 +30,9 @@ class LookupTests {
 	void registerHoa() {
 		if (this.registry.find(HOA).block() == null) {
 			this.registry
-				.register(new Citizen.NewCitizen(HOA, "012345678", "Trịnh Thị Hoa", List.of(),
-						BirthDate.parse("1995-10-20"), Sex.FEMALE, "Hà Nội", "Nam Định", "Kinh", "Không", "VN",
-						new Address("Số 5 Hàng Bài, Hoàn Kiếm, Hà Nội", "01", "Phường Hoàn Kiếm", "Số 5 Hàng Bài"),
-						null))
+				.register(NewCitizens.citizen(HOA, "Trịnh Thị Hoa", "1995-10-20", Sex.FEMALE)
+					.legacyIdNumber("012345678")
+					.build())
 				.block();
 		}
 	}

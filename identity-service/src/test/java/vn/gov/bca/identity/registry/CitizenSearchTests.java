@@ -105,8 +105,7 @@ class CitizenSearchTests {
 	private void enter(String personalId, String name, String birth, Sex sex, String province) {
 		if (this.registry.find(personalId).block() == null) {
 			this.registry
-				.register(new Citizen.NewCitizen(personalId, null, name, List.of(), BirthDate.parse(birth), sex, null,
-						null, "Kinh", null, "VN", new Address(null, province, null, null), null))
+				.register(NewCitizens.citizen(personalId, name, birth, sex).livingIn(province).build())
 				.block();
 		}
 	}

@@ -11,6 +11,7 @@ import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -65,6 +66,18 @@ public class ServiceClient {
 		Mono<T> call = Mono.defer(() -> request(HttpMethod.POST, uri, body, headers, uriVariables).retrieve()
 			.bodyToMono(type)
 			.timeout(this.timeout));
+		return protect(call);
+	}
+
+	/**
+	 * Any method, with the whole answer (status, headers, body): for APIs that answer with a
+	 * {@code Location} or an empty body. Tried once (GET included); a 4xx is raised as
+	 * {@link WebClientResponseException} for the caller to interpret.
+	 */
+	public <T> Mono<ResponseEntity<T>> exchange(HttpMethod method, String uri, Object body, Class<T> type,
+			Object... uriVariables) {
+		Mono<ResponseEntity<T>> call = Mono.defer(() -> request(method, uri, body, (headers) -> {
+		}, uriVariables).retrieve().toEntity(type).timeout(this.timeout));
 		return protect(call);
 	}
 

@@ -64,7 +64,9 @@ public class PlatformWebAutoConfiguration {
 
 	/** Health, info, metrics and API descriptions are readable without a token. */
 	static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/actuator/prometheus", "/v3/api-docs/**", "/api/*/v3/api-docs", "/api/*/v3/api-docs/**");
+			"/actuator/prometheus", "/v3/api-docs/**", "/api/*/v3/api-docs", "/api/*/v3/api-docs/**",
+			// By convention every service keeps its anonymous endpoints (public fine lookup, account registration) here.
+			"/api/*/public/**");
 
 	@Bean
 	Problems problems(MessageSource messageSource, JsonMapper jsonMapper) {

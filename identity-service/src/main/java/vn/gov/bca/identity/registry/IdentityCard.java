@@ -1,0 +1,39 @@
+package vn.gov.bca.identity.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An identity card (thẻ căn cước) issued to a citizen. Its number is the personal id. It expires on
+ * the birthday at which the law requires the next exchange (Law on Identification 2023, Art. 21: at
+ * 14, 25, 40 and 60 years of age); a card issued within the two years before such an age stays valid
+ * until the following one, and a card issued at 58 or later never expires ({@code expiresOn} null).
+ * For a citizen whose birth is recorded as a year or a month only, ages count from the first day of
+ * that year or month.
+ */
+public record IdentityCard(String number, LocalDate issuedOn, LocalDate expiresOn, String issuingAuthority) {
+
+	static final List<Integer> EXCHANGE_AGES = List.of(14, 25, 40, 60);
+
+	/** The card issued on that day to the person born then: its expiry follows from the ages above. */
+	public static IdentityCard issue(String personalId, BirthDate birthDate, LocalDate issuedOn,
+			String issuingAuthority) {
+		return new IdentityCard(personalId, issuedOn, expiry(birthDate.earliestDay(), issuedOn), issuingAuthority);
+	}
+
+	static LocalDate expiry(LocalDate born, LocalDate issuedOn) {
+		for (int age : EXCHANGE_AGES) {
+			LocalDate exchangeDay = born.plusYears(age);
+			if (issuedOn.isBefore(exchangeDay.minusYears(2))) {
+				return exchangeDay;
+			}
+		}
+		return null;
+	}
+
+	/** Whether the card can be used on that day. */
+	public boolean isValidOn(LocalDate day) {
+		return !day.isBefore(this.issuedOn) && (this.expiresOn == null || day.isBefore(this.expiresOn));
+	}
+
+}

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -80,17 +81,26 @@ public class AccessLog {
 	 * @param at when
 	 * @param kind what was read ({@code SERVICE_LOOKUP}, {@code SERVICE_VERIFY}, {@code OFFICER_READ})
 	 * @param purpose why, as the reader declared it
+	 * @param readerSubject the account that read (shown to administrators, not to the citizen)
 	 * @param readerClient the application or service that read
 	 * @param readerAgency the officer's agency, if an officer read
 	 * @param requestId the request, to trace it further
 	 */
-	public record Entry(Instant at, String kind, String purpose, String readerClient, String readerAgency,
-			String requestId) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Entry(Instant at, String kind, String purpose, String readerSubject, String readerClient,
+			String readerAgency, String requestId) {
 
 		static Entry of(Document document) {
 			return new Entry(document.getDate("at").toInstant(), document.getString("kind"),
-					document.getString("purpose"), document.getString("readerClient"),
-					document.getString("readerAgency"), document.getString("requestId"));
+					document.getString("purpose"), document.getString("readerSubject"),
+					document.getString("readerClient"), document.getString("readerAgency"),
+					document.getString("requestId"));
+		}
+
+		/** The citizen's own view: which application and agency, not which individual account. */
+		Entry forCitizen() {
+			return new Entry(this.at, this.kind, this.purpose, null, this.readerClient, this.readerAgency,
+					this.requestId);
 		}
 
 	}

@@ -65,7 +65,8 @@ public class AccountService {
 		return this.registry.find(registration.personalId())
 			.filter((citizen) -> matches(citizen, registration))
 			.switchIfEmpty(Mono.error(() -> ApiException.unprocessable("account.registry-mismatch")))
-			.flatMap((citizen) -> requireNoKeycloakUser(registration.personalId())
+			.flatMap((citizen) -> requireNoAccount(registration.personalId())
+				.then(requireNoKeycloakUser(registration.personalId()))
 				.then(startProvisioning(registration))
 				.flatMap((account) -> createUser(account, citizen, registration)));
 	}
@@ -74,6 +75,11 @@ public class AccountService {
 		return citizen.lifeStatus() == Citizen.LifeStatus.ALIVE
 				&& citizen.fullNameFolded().equals(VietnameseText.fold(registration.fullName()))
 				&& citizen.birthDate().toString().equals(registration.birthDate());
+	}
+
+	private Mono<Void> requireNoAccount(String personalId) {
+		return this.accounts.findById(personalId)
+			.flatMap((account) -> Mono.<Void>error(ApiException.conflict("account.already-registered")));
 	}
 
 	private Mono<Void> requireNoKeycloakUser(String personalId) {

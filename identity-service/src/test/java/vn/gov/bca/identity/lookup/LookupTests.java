@@ -77,7 +77,26 @@ class LookupTests {
 			.jsonPath("$[?(@.requestId == 'passport-req-00000042')].readerClient")
 			.isEqualTo("passport-service")
 			.jsonPath("$[?(@.requestId == 'passport-req-00000042')].kind")
-			.isEqualTo("SERVICE_LOOKUP");
+			.isEqualTo("SERVICE_LOOKUP")
+			.jsonPath("$[?(@.requestId == 'passport-req-00000042')].readerSubject")
+			.doesNotExist();
+
+		String admin = jwt.token().personalId("001082004444").roles("admin").sign();
+		this.client.get()
+			.uri("/api/identity/access-log?personalId=" + HOA)
+			.headers((headers) -> headers.setBearerAuth(admin))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.requestId == 'passport-req-00000042')].readerSubject")
+			.isEqualTo("service-account-passport-service");
+		this.client.get()
+			.uri("/api/identity/access-log?personalId=" + HOA)
+			.headers((headers) -> headers.setBearerAuth(jwt.officer("001080001111", "PA08-HN", "01")))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -58,11 +59,45 @@ final class SystemStack {
 		return send(request.build());
 	}
 
+	/** Keycloak's answer to a sign-in with user name and password (dev-only password grant). */
+	static HttpResponse<String> signIn(String username, String password) {
+		return tokenResponse("grant_type=password&client_id=dev-scripts&username=" + encode(username) + "&password="
+				+ encode(password));
+	}
+
+	/** A signed-in user's access token; fails the test if Keycloak refuses. */
+	static String tokenOf(String username, String password) {
+		return accessToken(signIn(username, password));
+	}
+
+	/** The claims of a JWT, read without checking it (the services check it). */
+	static String claims(String token) {
+		return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+	}
+
+	static HttpResponse<String> post(String url, String json, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.build());
+	}
+
 	private static String token(String form) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(STACK.tokenUrl()))
+		return accessToken(tokenResponse(form));
+	}
+
+	private static HttpResponse<String> tokenResponse(String form) {
+		return send(HttpRequest.newBuilder(URI.create(STACK.tokenUrl()))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build());
+	}
+
+	private static String accessToken(HttpResponse<String> response) {
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("Keycloak refused a token: " + response.statusCode() + " " + response.body());
 		}

@@ -162,6 +162,11 @@ public class Account {
 		return new AccountEvent.AccountUnlocked(UUID.randomUUID(), now, this.personalId);
 	}
 
+	/** Keycloak now reflects this record. */
+	void keycloakUpdated() {
+		this.keycloakApplied = true;
+	}
+
 	private void requireStatus(Status required, String action) {
 		if (this.status != required) {
 			throw new IllegalTransitionException(this.status, action);

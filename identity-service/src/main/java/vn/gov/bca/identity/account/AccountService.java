@@ -200,7 +200,10 @@ public class AccountService {
 			.then(this.mongo.updateFirst(
 					Query.query(Criteria.where("_id").is(account.personalId()).and("version").is(version)),
 					new Update().set("keycloakApplied", true), COLLECTION))
-			.thenReturn(new Applied(account, true))
+			.then(Mono.fromCallable(() -> {
+				account.keycloakUpdated();
+				return new Applied(account, true);
+			}))
 			.onErrorResume((failure) -> {
 				log.warn("Account change of {} not applied to Keycloak yet, will retry: {}",
 						PersonalIds.mask(account.personalId()), failure.toString());

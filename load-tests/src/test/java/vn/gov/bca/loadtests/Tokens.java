@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Real tokens from the realm's dev-only password-grant client, fetched once before a simulation. */
+/** Real tokens from Keycloak (dev-only password grant, service client credentials), fetched before a simulation. */
 final class Tokens {
 
 	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -19,8 +19,17 @@ final class Tokens {
 	}
 
 	static String password(String keycloakUrl, String username, String password) {
-		String form = "grant_type=password&client_id=dev-scripts&username=" + encode(username) + "&password="
-				+ encode(password);
+		return token(keycloakUrl, "grant_type=password&client_id=dev-scripts&username=" + encode(username)
+				+ "&password=" + encode(password));
+	}
+
+	/** A service account's token, with the dev secret the realm gives each service client. */
+	static String service(String keycloakUrl, String clientId) {
+		return token(keycloakUrl, "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
+				+ encode(clientId + "-dev-secret"));
+	}
+
+	private static String token(String keycloakUrl, String form) {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create(keycloakUrl + "/realms/vneid/protocol/openid-connect/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -31,7 +40,7 @@ final class Tokens {
 				.send(request, HttpResponse.BodyHandlers.ofString());
 			Matcher matcher = ACCESS_TOKEN.matcher(response.body());
 			if (response.statusCode() != 200 || !matcher.find()) {
-				throw new IllegalStateException("No token for " + username + ": HTTP " + response.statusCode());
+				throw new IllegalStateException("No token: HTTP " + response.statusCode() + " " + response.body());
 			}
 			return matcher.group(1);
 		}

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
 import vn.gov.bca.platform.data.idempotency.IdempotencyWebFilter;
+import vn.gov.bca.platform.data.lease.JobLeases;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.data.outbox.OutboxProperties;
 import vn.gov.bca.platform.data.outbox.OutboxRelay;
@@ -50,6 +51,11 @@ public class PlatformDataAutoConfiguration {
 	@Bean
 	ProcessedEvents processedEvents(ReactiveMongoTemplate mongo) {
 		return new ProcessedEvents(mongo);
+	}
+
+	@Bean
+	JobLeases jobLeases(ReactiveMongoTemplate mongo) {
+		return new JobLeases(mongo);
 	}
 
 	@Bean

@@ -1,0 +1,62 @@
+package vn.gov.bca.payment.order;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import vn.gov.bca.platform.web.error.IllegalTransitionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PaymentOrderTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
+
+	private final PaymentOrder order = PaymentOrder
+		.create("PO2611230000000000000001", ReferenceType.FINE, "PC08-HN|1/QĐ", 4_002_000, "Nộp phạt", "001085012345",
+				"user-1", NOW)
+		.order();
+
+	@Test
+	void anOrderIsPendingOnceItsCheckoutIsOpenAndSucceedsOnce() {
+		this.order.checkoutOpened("CK1", "http://sandbox/checkout/CK1", NOW);
+		assertThat(this.order.status()).isEqualTo(PaymentOrder.Status.PENDING);
+
+		assertThat(this.order.succeeded("SBX1", NOW.plusSeconds(60), "BL-261123-00000001")).isPresent();
+		assertThat(this.order.succeeded("SBX1", NOW.plusSeconds(61), "BL-261123-00000002")).isEmpty();
+		assertThat(this.order.receiptNumber()).isEqualTo("BL-261123-00000001");
+	}
+
+	@Test
+	void aConfirmationAfterExpiryStillRecordsThePayment() {
+		assertThat(this.order.expired(NOW.plusSeconds(3600))).isPresent();
+		assertThat(this.order.succeeded("SBX1", NOW.plusSeconds(3700), "BL-261123-00000001")).isPresent();
+		assertThat(this.order.status()).isEqualTo(PaymentOrder.Status.SUCCEEDED);
+	}
+
+	@Test
+	void aSucceededOrderNeitherFailsNorExpiresNorReopens() {
+		this.order.succeeded("SBX1", NOW, "BL-261123-00000001");
+		assertThat(this.order.failed("CANCELLED", NOW)).isEmpty();
+		assertThat(this.order.expired(NOW)).isEmpty();
+		assertThat(this.order.status()).isEqualTo(PaymentOrder.Status.SUCCEEDED);
+		assertThatThrownBy(() -> this.order.checkoutOpened("CK2", "u", NOW))
+			.isInstanceOf(IllegalTransitionException.class);
+	}
+
+	@Test
+	void anOrderIsOverdueOnlyWhileOpenAfterItsTimeToPay() {
+		assertThat(this.order.isOverdue(NOW.plus(PaymentOrder.TIME_TO_PAY).plusSeconds(1))).isTrue();
+		this.order.failed("FAILED", NOW);
+		assertThat(this.order.isOverdue(NOW.plus(PaymentOrder.TIME_TO_PAY).plusSeconds(1))).isFalse();
+	}
+
+	@Test
+	void onlyTheFirstReviewReasonIsKept() {
+		assertThat(this.order.flag("AMOUNT_MISMATCH", 4_003_000, NOW)).isTrue();
+		assertThat(this.order.flag("PAID_TWICE_REFUND", 4_002_000, NOW)).isFalse();
+		assertThat(this.order.review().reason()).isEqualTo("AMOUNT_MISMATCH");
+	}
+
+}

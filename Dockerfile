@@ -8,6 +8,8 @@ RUN test -n "$MODULE" || (echo "build with --build-arg MODULE=<module>" && false
 
 RUN groupadd --system vneid && useradd --system --gid vneid --no-create-home vneid
 WORKDIR /app
+# A place the app may write (payment-sandbox's journal); a named volume mounted here starts with this owner.
+RUN mkdir /app/data && chown vneid:vneid /app/data
 COPY ${MODULE}/target/${MODULE}.jar /app/app.jar
 USER vneid
 

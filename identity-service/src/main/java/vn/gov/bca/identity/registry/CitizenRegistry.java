@@ -30,7 +30,7 @@ import vn.gov.bca.platform.web.error.ApiException;
 @Service
 public class CitizenRegistry {
 
-	static final String COLLECTION = "citizens";
+	public static final String COLLECTION = "citizens";
 
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 

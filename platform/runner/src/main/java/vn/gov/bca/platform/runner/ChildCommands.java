@@ -30,13 +30,27 @@ record ChildCommands(String java, String classpath) {
 				"-Dlog4j2.configurationFile=" + log4jConfig.toUri(), "-cp", classpath);
 	}
 
-	/** The memory backend holds every document on the heap (about 1.2 GB a million): a larger heap. */
+	/**
+	 * The memory backend holds every document on the heap (about 5.6 KB a citizen record: 1 GB fits
+	 * some 150,000): a larger heap, and {@code MONGO_HEAP} (e.g. {@code 10g}) for the load tests'
+	 * million-record data sets.
+	 */
 	List<String> mongo(int port, MongoBackend backend, Path h2File) {
 		return backend == MongoBackend.H2
 				? List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath, MongoServerMain.class.getName(),
 						Integer.toString(port), "h2", h2File.toString())
-				: List.of(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp", classpath, MongoServerMain.class.getName(),
-						Integer.toString(port), "memory");
+				: List.of(java, "-Xmx" + memoryBackendHeap(System.getenv("MONGO_HEAP")), "-XX:+UseSerialGC", "-cp",
+						classpath, MongoServerMain.class.getName(), Integer.toString(port), "memory");
+	}
+
+	static String memoryBackendHeap(String requested) {
+		if (requested == null || requested.isBlank()) {
+			return "1g";
+		}
+		if (!requested.strip().matches("[0-9]+[mMgG]")) {
+			throw new IllegalArgumentException("MONGO_HEAP must look like 4g or 4096m, not " + requested);
+		}
+		return requested.strip();
 	}
 
 	List<String> service(Path jar, List<String> jvmArgs) {

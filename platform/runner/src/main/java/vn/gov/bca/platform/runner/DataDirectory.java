@@ -11,8 +11,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Where the stack keeps what survives a restart: {@code kafka/} (Kafka's log dir), {@code mongo/}
- * (the H2 file), {@code keycloak/} (Keycloak's dev database) and {@code config/} (written anew at
- * each start).
+ * (the H2 file), {@code keycloak/} (Keycloak's dev database), {@code payment-sandbox/} (the payment
+ * sandbox's journal) and {@code config/} (written anew at each start).
  */
 record DataDirectory(Path root) {
 
@@ -45,6 +45,11 @@ record DataDirectory(Path root) {
 
 	Path keycloak() {
 		return root.resolve("keycloak");
+	}
+
+	/** The payment sandbox's journal of checkouts and outcomes, replayed when it starts. */
+	Path paymentSandboxJournal() {
+		return root.resolve("payment-sandbox").resolve("journal.jsonl");
 	}
 
 	/** The configuration files rendered at each start. */

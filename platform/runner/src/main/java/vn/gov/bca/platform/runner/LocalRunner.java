@@ -16,12 +16,15 @@ public final class LocalRunner {
 	static final String USAGE = String.join(System.lineSeparator(),
 			"Usage: ./run [options]",
 			"",
-			"Starts Kafka (KRaft), a MongoDB-protocol server, Keycloak (realm vneid), every service and the",
-			"gateway, each in its own process with its log in .local/logs/. Ctrl-C stops them all.",
+			"Starts Kafka (KRaft), a MongoDB-protocol server, Keycloak (realm vneid), the payment sandbox",
+			"(stands in for PayGov), every service and the gateway, each in its own process with its log in",
+			".local/logs/. Ctrl-C stops them all.",
 			"",
 			"  --build              build with Maven first (done anyway when a jar is missing)",
-			"  --clean              delete .local/data first: Kafka topics, MongoDB data, Keycloak's database",
-			"  --infra              start only Kafka, MongoDB and Keycloak (run the services from your IDE)",
+			"  --clean              delete .local/data first: Kafka topics, MongoDB data, Keycloak's database,",
+			"                       the payment sandbox's transactions",
+			"  --infra              start only Kafka, MongoDB, Keycloak and the payment sandbox (run the",
+			"                       services from your IDE)",
 			"  --services=a,b       start only these services (e.g. identity,gateway)",
 			"  --port-offset=N      add N to every port (e.g. 10000: gateway 18080, Keycloak 18180)",
 			"  --memory             keep MongoDB data in memory instead of the H2 file",
@@ -30,7 +33,9 @@ public final class LocalRunner {
 			"  --help               this text",
 			"",
 			"Environment: MONGODB_URI=mongodb://host:27017 uses that MongoDB instead of starting one;",
-			"each service gets its own database on it.");
+			"each service gets its own database on it. IDENTITY_SYNTHETIC_POPULATION=N: how many synthetic",
+			"citizens identity-service loads into its registry in the background (default 50000, at most",
+			"1000000, 0 for none). MONGO_HEAP=10g: the heap of the --memory MongoDB server (default 1g).");
 
 	private LocalRunner() {
 	}
@@ -38,7 +43,8 @@ public final class LocalRunner {
 	public static void main(String[] args) throws InterruptedException {
 		Optional<LocalStackOptions> parsed;
 		try {
-			parsed = parse(List.of(args), LocalStackOptions.defaults(), System.getenv("MONGODB_URI"));
+			parsed = parse(List.of(args), LocalStackOptions.defaults(), System.getenv("MONGODB_URI"))
+					.map(options -> withSyntheticPopulation(options, System.getenv("IDENTITY_SYNTHETIC_POPULATION")));
 		}
 		catch (IllegalArgumentException e) {
 			System.err.println(e.getMessage());
@@ -100,6 +106,14 @@ public final class LocalRunner {
 			}
 		}
 		return Optional.of(options);
+	}
+
+	/** {@code IDENTITY_SYNTHETIC_POPULATION=1000000 ./run}: the user's size instead of the default one. */
+	static LocalStackOptions withSyntheticPopulation(LocalStackOptions options, String value) {
+		if (value == null || value.isBlank()) {
+			return options;
+		}
+		return options.withSyntheticPopulation(number("IDENTITY_SYNTHETIC_POPULATION=" + value, value.trim()));
 	}
 
 	private static Set<Service> services(String value) {

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * The whole system on this machine, each part in its own process: a Kafka broker (KRaft), a
- * MongoDB-protocol server (or a MongoDB of the user's), Keycloak with the vneid realm, the services
- * and the gateway. {@code ./run} uses it through {@link LocalRunner}; system tests use it directly:
+ * MongoDB-protocol server (or a MongoDB of the user's), Keycloak with the vneid realm, the payment
+ * sandbox standing in for the national payment platform, the services and the gateway.
+ * {@code ./run} uses it through {@link LocalRunner}; system tests use it directly:
  *
  * <pre>{@code
  * try (LocalStack stack = new LocalStack(LocalStackOptions.forTests()).start()) {
@@ -78,7 +79,9 @@ public final class LocalStack implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(shutdownHook);
 		try {
 			Preflight.check(options);
-			startInfrastructure(DataDirectory.prepare(options, out));
+			DataDirectory data = DataDirectory.prepare(options, out);
+			startInfrastructure(data);
+			startPaymentSandbox(data);
 			List<Service> services = new ArrayList<>();
 			for (Service service : Service.values()) {
 				if (!service.isGateway() && options.services().contains(service)) {
@@ -196,6 +199,19 @@ public final class LocalStack implements AutoCloseable {
 		probes.forEach(this::awaitHealthy);
 	}
 
+	/**
+	 * After Keycloak, before the services: fine-payment-service's health does not need it, but its
+	 * first checkout does. Tiny and quick, so not worth overlapping with the others.
+	 */
+	private void startPaymentSandbox(DataDirectory data) {
+		ChildCommands commands = ChildCommands.forRepo(options.repoRoot());
+		ManagedProcess process = launch(newStage(), PaymentSandboxProcess.NAME,
+				commands.service(PaymentSandboxProcess.jar(options.repoRoot()), PaymentSandboxProcess.JVM_ARGS),
+				PaymentSandboxProcess.environment(options, data.paymentSandboxJournal()));
+		urls.put(PaymentSandboxProcess.NAME, paymentSandboxUrl());
+		awaitHealthy(process, Probe.statusUp(PaymentSandboxProcess.healthUrl(options)));
+	}
+
 	private void startServices(List<Service> services) {
 		ChildCommands commands = ChildCommands.forRepo(options.repoRoot());
 		// Peers that need nothing of each other: stopped together.
@@ -262,6 +278,11 @@ public final class LocalStack implements AutoCloseable {
 
 	public String serviceUrl(Service service) {
 		return "http://localhost:" + options.port(service.port());
+	}
+
+	/** The stand-in payment platform: its API, its checkout pages and {@code /sandbox/control}. */
+	public String paymentSandboxUrl() {
+		return PaymentSandboxProcess.url(options);
 	}
 
 	public String keycloakUrl() {

@@ -17,11 +17,13 @@ import java.util.Set;
  * @param logDir one {@code <name>.log} per process
  * @param externalMongoUri when present no MongoDB-protocol server is started and each service gets
  *        this URI with its own database
- * @param services the services to start after Kafka, MongoDB and Keycloak; empty for the
- *        infrastructure alone
+ * @param services the services to start after Kafka, MongoDB, Keycloak and the payment sandbox;
+ *        empty for those alone
  * @param clean delete {@code dataDir} before starting
  * @param realmFile imported into Keycloak on its first start
  * @param serviceJvmArgs JVM options of each service and the gateway
+ * @param syntheticPopulation how many synthetic citizens identity-service loads into its registry at
+ *        start ({@code IDENTITY_SYNTHETIC_POPULATION}); 0 for none
  */
 public record LocalStackOptions(
 		Path repoRoot,
@@ -34,9 +36,13 @@ public record LocalStackOptions(
 		Duration startupTimeout,
 		boolean clean,
 		Path realmFile,
-		List<String> serviceJvmArgs) {
+		List<String> serviceJvmArgs,
+		int syntheticPopulation) {
 
 	public static final String REALM = "vneid";
+
+	/** Enough citizens to search and browse; about 20 s of background loading into the H2 file backend. */
+	public static final int DEFAULT_SYNTHETIC_POPULATION = 50_000;
 
 	public LocalStackOptions {
 		Objects.requireNonNull(repoRoot, "repoRoot");
@@ -53,6 +59,9 @@ public record LocalStackOptions(
 		realmFile = realmFile.toAbsolutePath().normalize();
 		services = services.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(services));
 		serviceJvmArgs = List.copyOf(serviceJvmArgs);
+		if (syntheticPopulation < 0) {
+			throw new IllegalArgumentException("syntheticPopulation must not be negative");
+		}
 	}
 
 	/** What {@code ./run} starts: everything on the default ports, data kept in .local/data. */
@@ -65,12 +74,13 @@ public record LocalStackOptions(
 		return new LocalStackOptions(repoRoot, local.resolve("data"), local.resolve("logs"), Ports.defaults(),
 				MongoBackend.H2, Optional.empty(), EnumSet.allOf(Service.class), Duration.ofMinutes(3), false,
 				repoRoot.resolve("keycloak").resolve(REALM + "-realm.json"),
-				List.of("-Xmx384m", "-XX:+UseSerialGC"));
+				List.of("-Xmx384m", "-XX:+UseSerialGC"), DEFAULT_SYNTHETIC_POPULATION);
 	}
 
 	/**
 	 * For tests beside a running {@code ./run}: ports moved by 10000, a fresh in-memory MongoDB and
-	 * a data and log directory of their own under .local/test-stack (cleaned at each start).
+	 * a data and log directory of their own under .local/test-stack (cleaned at each start), and no
+	 * synthetic population (only the demo citizens in the registry).
 	 */
 	public static LocalStackOptions forTests() {
 		Path repoRoot = RepoRoot.find();
@@ -80,7 +90,8 @@ public record LocalStackOptions(
 				.withMongoBackend(MongoBackend.MEMORY)
 				.withDataDir(testStack.resolve("data"))
 				.withLogDir(testStack.resolve("logs"))
-				.withClean(true);
+				.withClean(true)
+				.withSyntheticPopulation(0);
 	}
 
 	public LocalStackOptions withPortOffset(int offset) {
@@ -89,62 +100,67 @@ public record LocalStackOptions(
 
 	public LocalStackOptions withPorts(Ports ports) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
 	}
 
 	public LocalStackOptions withDataDir(Path dataDir) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
 	}
 
 	public LocalStackOptions withLogDir(Path logDir) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
 	}
 
 	public LocalStackOptions withMongoBackend(MongoBackend mongoBackend) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
 	}
 
 	/** Uses a real MongoDB (e.g. {@code mongodb://localhost:27017/?replicaSet=rs0}) instead of starting one. */
 	public LocalStackOptions withExternalMongo(String uri) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, Optional.of(uri), services,
-				startupTimeout, clean, realmFile, serviceJvmArgs);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
 	}
 
 	public LocalStackOptions withServices(Set<Service> services) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
 	}
 
 	public LocalStackOptions withServices(Service... services) {
 		return withServices(Set.of(services));
 	}
 
-	/** Kafka, MongoDB and Keycloak only. */
+	/** Kafka, MongoDB, Keycloak and the payment sandbox only. */
 	public LocalStackOptions withInfrastructureOnly() {
 		return withServices(Set.of());
 	}
 
 	public LocalStackOptions withStartupTimeout(Duration startupTimeout) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
 	}
 
 	public LocalStackOptions withClean(boolean clean) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
 	}
 
 	public LocalStackOptions withRealmFile(Path realmFile) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
 	}
 
 	public LocalStackOptions withServiceJvmArgs(List<String> serviceJvmArgs) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+	}
+
+	public LocalStackOptions withSyntheticPopulation(int syntheticPopulation) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
 	}
 
 	public int port(Port port) {

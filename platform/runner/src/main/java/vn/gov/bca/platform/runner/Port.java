@@ -9,6 +9,7 @@ public enum Port {
 	PASSPORT(8083),
 	SEAL(8084),
 	FINE_PAYMENT(8085),
+	PAYMENT_SANDBOX(8086),
 	KEYCLOAK(8180),
 	// Keycloak's own default (9000) collides with too many tools on developer machines.
 	KEYCLOAK_MANAGEMENT(9180),

@@ -28,6 +28,27 @@ final class ServiceEnvironment {
 			environment.put("SERVICE_CLIENT_ID", service.module());
 			environment.put("SERVICE_CLIENT_SECRET", devSecret(service));
 		}
+		if (service == Service.IDENTITY) {
+			environment.put("IDENTITY_SYNTHETIC_POPULATION", Integer.toString(options.syntheticPopulation()));
+		}
+		if (service == Service.FINE_PAYMENT) {
+			environment.putAll(paymentPlatform(options));
+		}
+		return environment;
+	}
+
+	/**
+	 * The payment platform fine-payment-service talks to (the sandbox) and where the platform reaches
+	 * back: callbacks and the citizen's browser come in through the gateway, as they would in production.
+	 */
+	static Map<String, String> paymentPlatform(LocalStackOptions options) {
+		String gateway = "http://localhost:" + options.port(Service.GATEWAY.port());
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("PAYMENT_PLATFORM_URL", PaymentSandboxProcess.url(options));
+		environment.put("PAYMENT_PLATFORM_MERCHANT_ID", PaymentSandboxProcess.MERCHANT_ID);
+		environment.put("PAYMENT_PLATFORM_SECRET", PaymentSandboxProcess.SECRET);
+		environment.put("PAYMENT_CALLBACK_URL", gateway + "/api/payment/public/platform-callbacks");
+		environment.put("PAYMENT_RETURN_URL", gateway + "/api/payment/public/checkout-return");
 		return environment;
 	}
 

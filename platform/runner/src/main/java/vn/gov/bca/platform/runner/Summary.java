@@ -28,6 +28,13 @@ final class Summary {
 					relative(options.repoRoot(), process.log())));
 		}
 		text.append(String.format("%nKeycloak admin console: %s/admin (admin / admin, dev only)%n", keycloakUrl));
+		processes.stream()
+				.filter(process -> process.name().equals(PaymentSandboxProcess.NAME))
+				.findFirst()
+				.ifPresent(sandbox -> text.append(String.format(
+						"Payment sandbox (stands in for PayGov): %s, merchant %s; callback modes: POST"
+								+ " %s/sandbox/control%n",
+						sandbox.url(), PaymentSandboxProcess.MERCHANT_ID, sandbox.url())));
 		if (!realm.accounts().isEmpty()) {
 			text.append(String.format("%nDemo accounts (password %s):%n", DEMO_PASSWORD));
 			for (RealmFile.Account account : realm.accounts()) {

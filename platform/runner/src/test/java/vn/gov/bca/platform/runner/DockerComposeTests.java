@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ class DockerComposeTests {
 	/** {@code ${VAR}} or {@code ${VAR:default}}; lower-case placeholders are Spring properties, not variables. */
 	private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)[:}]");
 
+	/** In Java: a string literal in upper case with an underscore, such as {@code "SANDBOX_PORT"}. */
+	private static final Pattern JAVA_VARIABLE = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"");
+
 	private static Path root;
 	private static Map<String, Object> services;
 
@@ -42,12 +46,12 @@ class DockerComposeTests {
 
 	@Test
 	void everyDeployableIsBuiltFromItsModule() {
-		for (Service service : Service.values()) {
-			Map<String, Object> definition = map(services.get(service.module()));
-			assertThat(definition).as("compose service %s", service.module()).isNotEmpty();
+		for (String module : deployables()) {
+			Map<String, Object> definition = map(services.get(module));
+			assertThat(definition).as("compose service %s", module).isNotEmpty();
 			assertThat(map(map(definition.get("build")).get("args")).get("MODULE"))
-					.as("build arg MODULE of %s", service.module())
-					.isEqualTo(service.module());
+					.as("build arg MODULE of %s", module)
+					.isEqualTo(module);
 		}
 		assertThat(root.resolve("Dockerfile")).exists();
 	}
@@ -60,12 +64,7 @@ class DockerComposeTests {
 			if (module == null) {
 				continue; // an image from a registry (MongoDB, Kafka, ...), not one of our modules
 			}
-			Path yml = root.resolve(module).resolve("src/main/resources/application.yml");
-			if (!Files.isRegularFile(yml)) {
-				fail("%s has no %s: the compose service %s cannot be checked against what it reads", module,
-						root.relativize(yml), entry.getKey());
-			}
-			Set<String> read = variablesIn(Files.readString(yml));
+			Set<String> read = variablesReadBy(module, entry.getKey());
 			read.removeAll(environment(map(entry.getValue())).keySet());
 			if (!read.isEmpty()) {
 				missing.put(entry.getKey(), read);
@@ -101,12 +100,23 @@ class DockerComposeTests {
 				}
 			});
 		});
-		for (Service service : Service.values()) {
-			if (map(services.get(service.module())).get("healthcheck") == null) {
-				problems.add(service.module() + " has no healthcheck");
+		for (String module : deployables()) {
+			if (map(services.get(module)).get("healthcheck") == null) {
+				problems.add(module + " has no healthcheck");
 			}
 		}
 		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void finePaymentAndTheSandboxAgreeOnTheMerchant() {
+		Map<String, Object> payment = environment(map(services.get(Service.FINE_PAYMENT.module())));
+		Map<String, Object> sandbox = environment(map(services.get(PaymentSandboxProcess.NAME)));
+
+		assertThat(payment.get("PAYMENT_PLATFORM_URL")).isEqualTo("http://payment-sandbox:" + sandbox.get("SANDBOX_PORT"));
+		assertThat(payment.get("PAYMENT_PLATFORM_MERCHANT_ID")).isEqualTo(sandbox.get("SANDBOX_MERCHANT_ID"));
+		assertThat(payment.get("PAYMENT_PLATFORM_SECRET")).isEqualTo(sandbox.get("SANDBOX_SECRET"));
+		assertThat(payment.get("PAYMENT_CALLBACK_URL").toString()).startsWith("http://gateway:8080/api/payment/public/");
 	}
 
 	@Test
@@ -118,6 +128,44 @@ class DockerComposeTests {
 				nested: ${A_URL:${B_URL:http://x}}
 				"""))
 				.containsExactly("A_URL", "B_URL", "MONGODB_URI", "SERVER_PORT");
+	}
+
+	/**
+	 * A Spring Boot module reads its variables in application.yml; a plain Java one (payment-sandbox)
+	 * in its code, where each is a string literal such as {@code "SANDBOX_PORT"}.
+	 */
+	private static Set<String> variablesReadBy(String module, String composeService) throws IOException {
+		Path yml = root.resolve(module).resolve("src/main/resources/application.yml");
+		if (Files.isRegularFile(yml)) {
+			return variablesIn(Files.readString(yml));
+		}
+		Set<String> read = new TreeSet<>();
+		Path sources = root.resolve(module).resolve("src/main/java");
+		if (Files.isDirectory(sources)) {
+			try (Stream<Path> files = Files.walk(sources)) {
+				for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+					Matcher matcher = JAVA_VARIABLE.matcher(Files.readString(file));
+					while (matcher.find()) {
+						read.add(matcher.group(1));
+					}
+				}
+			}
+		}
+		if (read.isEmpty()) {
+			fail("%s has no %s and its code reads no variable: the compose service %s cannot be checked against"
+					+ " what it reads", module, root.relativize(yml), composeService);
+		}
+		return read;
+	}
+
+	/** Every module docker compose builds an image of: the services, the gateway and the payment sandbox. */
+	private static List<String> deployables() {
+		List<String> modules = new ArrayList<>();
+		for (Service service : Service.values()) {
+			modules.add(service.module());
+		}
+		modules.add(PaymentSandboxProcess.NAME);
+		return modules;
 	}
 
 	static Set<String> variablesIn(String yml) {

@@ -41,6 +41,17 @@ class LocalRunnerTests {
 	}
 
 	@Test
+	void theUsersSyntheticPopulationReplacesTheDefault() {
+		assertThat(LocalRunner.withSyntheticPopulation(defaults, null).syntheticPopulation()).isEqualTo(50_000);
+		assertThat(LocalRunner.withSyntheticPopulation(defaults, "1000000").syntheticPopulation()).isEqualTo(1_000_000);
+		assertThat(LocalRunner.withSyntheticPopulation(defaults, "0").syntheticPopulation()).isZero();
+		assertThatThrownBy(() -> LocalRunner.withSyntheticPopulation(defaults, "a million"))
+				.hasMessageContaining("Not a number in IDENTITY_SYNTHETIC_POPULATION");
+		assertThatThrownBy(() -> LocalRunner.withSyntheticPopulation(defaults, "-1"))
+				.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void helpAsksForNothingToStartAndUnknownOptionsAreRejected() {
 		assertThat(LocalRunner.parse(List.of("--clean", "--help"), defaults, null)).isEmpty();
 		assertThatThrownBy(() -> LocalRunner.parse(List.of("--cleam"), defaults, null))

@@ -22,6 +22,7 @@ class LocalStackOptionsTests {
 		assertThat(options.mongoBackend()).isEqualTo(MongoBackend.H2);
 		assertThat(options.externalMongoUri()).isEmpty();
 		assertThat(options.clean()).isFalse();
+		assertThat(options.syntheticPopulation()).isEqualTo(50_000);
 	}
 
 	@Test
@@ -33,6 +34,7 @@ class LocalStackOptionsTests {
 		assertThat(options.mongoBackend()).isEqualTo(MongoBackend.MEMORY);
 		assertThat(options.clean()).isTrue();
 		assertThat(options.dataDir()).isEqualTo(options.repoRoot().resolve(".local/test-stack/data"));
+		assertThat(options.syntheticPopulation()).isZero();
 	}
 
 	@Test

@@ -6,13 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -27,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the real infrastructure as the system tests will (Kafka, mongo-java-server in memory,
- * Keycloak with the repository's realm) on ports of its own, uses each part, and checks that
- * closing the stack leaves nothing running.
+ * Keycloak with the repository's realm, the payment sandbox) on ports of its own, uses each part,
+ * and checks that closing the stack leaves nothing running.
  */
 class LocalStackSystemTests {
 
@@ -49,7 +55,7 @@ class LocalStackSystemTests {
 					.map(process -> ProcessHandle.of(process.pid()).orElseThrow())
 					.toList();
 			assertThat(stack.processes()).extracting(LocalStack.StackProcess::name)
-					.containsExactly("kafka", "mongo", "keycloak");
+					.containsExactly("kafka", "mongo", "keycloak", "payment-sandbox");
 			assertThat(stack.residentSetBytes()).isGreaterThan(200L * 1024 * 1024);
 
 			assertThat(roundTrip(stack.kafkaBootstrapServers())).isEqualTo("hello");
@@ -58,6 +64,10 @@ class LocalStackSystemTests {
 			if (Files.isRegularFile(options.realmFile())) {
 				assertThat(passwordGrant(stack.tokenUrl())).contains("\"access_token\"");
 			}
+			HttpResponse<String> checkout = signedCheckout(stack.paymentSandboxUrl());
+			assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(201);
+			assertThat(checkout.body()).contains("\"checkoutUrl\":\"" + stack.paymentSandboxUrl() + "/checkout/");
+			assertThat(dir.resolve("data/payment-sandbox/journal.jsonl")).content().contains("LOCAL-STACK-1");
 		}
 		for (ProcessHandle process : started) {
 			assertThat(process.isAlive()).as("pid %d after close", process.pid()).isFalse();
@@ -92,6 +102,24 @@ class LocalStackSystemTests {
 			}
 		}
 		throw new AssertionError("nothing consumed from " + topic + " within 60 s");
+	}
+
+	/** As fine-payment-service will: signed with the merchant secret the stack gives both sides. */
+	private static HttpResponse<String> signedCheckout(String sandboxUrl) throws Exception {
+		String body = "{\"merchantOrderId\":\"LOCAL-STACK-1\",\"amount\":150000,\"description\":\"test\","
+				+ "\"callbackUrl\":\"http://localhost:1/callbacks\"}";
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(PaymentSandboxProcess.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		String signature = "sha256="
+				+ HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandboxUrl + "/api/v1/checkouts"))
+				.header("Content-Type", "application/json")
+				.header("X-Merchant-Id", PaymentSandboxProcess.MERCHANT_ID)
+				.header("X-Timestamp", timestamp)
+				.header("X-Signature", signature)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String passwordGrant(String tokenUrl) throws Exception {

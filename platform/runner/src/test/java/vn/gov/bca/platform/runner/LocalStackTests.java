@@ -45,6 +45,7 @@ class LocalStackTests {
 		assertThat(stack.gatewayUrl()).isEqualTo("http://localhost:18080");
 		assertThat(stack.serviceUrl(Service.SEAL)).isEqualTo("http://localhost:18084");
 		assertThat(stack.keycloakUrl()).isEqualTo("http://localhost:18180");
+		assertThat(stack.paymentSandboxUrl()).isEqualTo("http://localhost:18086");
 		assertThat(stack.issuerUri()).isEqualTo("http://localhost:18180/realms/vneid");
 		assertThat(stack.tokenUrl()).isEqualTo("http://localhost:18180/realms/vneid/protocol/openid-connect/token");
 		assertThat(stack.kafkaBootstrapServers()).isEqualTo("localhost:19092");

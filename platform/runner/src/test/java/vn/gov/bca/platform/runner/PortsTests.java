@@ -15,6 +15,7 @@ class PortsTests {
 		assertThat(ports.of(Port.GATEWAY)).isEqualTo(8080);
 		assertThat(ports.of(Port.IDENTITY)).isEqualTo(8081);
 		assertThat(ports.of(Port.FINE_PAYMENT)).isEqualTo(8085);
+		assertThat(ports.of(Port.PAYMENT_SANDBOX)).isEqualTo(8086);
 		assertThat(ports.of(Port.KEYCLOAK)).isEqualTo(8180);
 		assertThat(ports.of(Port.KEYCLOAK_MANAGEMENT)).isEqualTo(9180);
 		assertThat(ports.of(Port.KAFKA)).isEqualTo(9092);
@@ -26,6 +27,7 @@ class PortsTests {
 		Ports ports = Ports.withOffset(10_000);
 		assertThat(ports.of(Port.GATEWAY)).isEqualTo(18080);
 		assertThat(ports.of(Port.KEYCLOAK)).isEqualTo(18180);
+		assertThat(ports.of(Port.PAYMENT_SANDBOX)).isEqualTo(18086);
 		assertThat(ports.of(Port.KAFKA)).isEqualTo(19092);
 		assertThat(ports.of(Port.KAFKA_CONTROLLER)).isEqualTo(19093);
 		assertThat(ports.of(Port.MONGO)).isEqualTo(37017);

@@ -28,6 +28,45 @@ class ServiceEnvironmentTests {
 	}
 
 	@Test
+	void finePaymentTalksToTheSandboxAndIsCalledBackThroughTheGateway() {
+		Map<String, String> environment = ServiceEnvironment.of(Service.FINE_PAYMENT, options.withPortOffset(10_000),
+				"localhost:19092", "http://localhost:18180", database -> "mongodb://localhost:37017/" + database);
+
+		assertThat(environment)
+				.containsEntry("PAYMENT_PLATFORM_URL", "http://localhost:18086")
+				.containsEntry("PAYMENT_PLATFORM_MERCHANT_ID", "BCA-DVC")
+				.containsEntry("PAYMENT_PLATFORM_SECRET", "payment-sandbox-dev-secret")
+				.containsEntry("PAYMENT_CALLBACK_URL", "http://localhost:18080/api/payment/public/platform-callbacks")
+				.containsEntry("PAYMENT_RETURN_URL", "http://localhost:18080/api/payment/public/checkout-return");
+		assertThat(ServiceEnvironment.of(Service.IDENTITY, options, "localhost:9092", "http://localhost:8180",
+				database -> "unused")).doesNotContainKeys("PAYMENT_PLATFORM_URL", "PAYMENT_PLATFORM_SECRET");
+	}
+
+	@Test
+	void theSandboxGetsTheSameMerchantAndSecretItsPortAndItsJournal() {
+		Map<String, String> environment = PaymentSandboxProcess.environment(options,
+				Path.of("/repo/.local/data/payment-sandbox/journal.jsonl"));
+		Map<String, String> payment = ServiceEnvironment.paymentPlatform(options);
+
+		assertThat(environment)
+				.containsEntry("SANDBOX_PORT", "8086")
+				.containsEntry("SANDBOX_MERCHANT_ID", payment.get("PAYMENT_PLATFORM_MERCHANT_ID"))
+				.containsEntry("SANDBOX_SECRET", payment.get("PAYMENT_PLATFORM_SECRET"))
+				.containsEntry("SANDBOX_DATA_FILE", "/repo/.local/data/payment-sandbox/journal.jsonl")
+				.containsEntry("SANDBOX_PUBLIC_URL", payment.get("PAYMENT_PLATFORM_URL"));
+	}
+
+	@Test
+	void identityLoadsTheSyntheticPopulationOfTheOptionsAndNoOtherServiceDoes() {
+		assertThat(ServiceEnvironment.of(Service.IDENTITY, options, "localhost:9092", "http://localhost:8180",
+				database -> "unused")).containsEntry("IDENTITY_SYNTHETIC_POPULATION", "50000");
+		assertThat(ServiceEnvironment.of(Service.IDENTITY, options.withSyntheticPopulation(0), "localhost:9092",
+				"http://localhost:8180", database -> "unused")).containsEntry("IDENTITY_SYNTHETIC_POPULATION", "0");
+		assertThat(ServiceEnvironment.of(Service.PASSPORT, options, "localhost:9092", "http://localhost:8180",
+				database -> "unused")).doesNotContainKey("IDENTITY_SYNTHETIC_POPULATION");
+	}
+
+	@Test
 	void theGatewayGetsEveryRouteAndNoDatabase() {
 		Map<String, String> environment = ServiceEnvironment.of(Service.GATEWAY, options.withPortOffset(10_000),
 				"localhost:19092", "http://localhost:18180", database -> "unused");
@@ -40,6 +79,6 @@ class ServiceEnvironmentTests {
 				.containsEntry("PASSPORT_SERVICE_URL", "http://localhost:18083")
 				.containsEntry("SEAL_SERVICE_URL", "http://localhost:18084")
 				.containsEntry("FINE_PAYMENT_SERVICE_URL", "http://localhost:18085")
-				.doesNotContainKeys("MONGODB_URI", "SERVICE_CLIENT_SECRET");
+				.doesNotContainKeys("MONGODB_URI", "SERVICE_CLIENT_SECRET", "PAYMENT_PLATFORM_SECRET");
 	}
 }

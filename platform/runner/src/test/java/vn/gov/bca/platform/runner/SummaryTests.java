@@ -52,16 +52,21 @@ class SummaryTests {
 		List<LocalStack.StackProcess> processes = List.of(
 				new LocalStack.StackProcess("kafka", 1, "localhost:9092", Path.of("/repo/.local/logs/kafka.log")),
 				new LocalStack.StackProcess("keycloak", 2, "http://localhost:8180",
-						Path.of("/repo/.local/logs/keycloak.log")));
+						Path.of("/repo/.local/logs/keycloak.log")),
+				new LocalStack.StackProcess("payment-sandbox", 3, "http://localhost:8086",
+						Path.of("/repo/.local/logs/payment-sandbox.log")));
 
 		String text = Summary.render(options, processes,
-				Map.of("kafka", 300L * 1024 * 1024, "keycloak", 600L * 1024 * 1024), Duration.ofMillis(15_250), realm,
+				Map.of("kafka", 300L * 1024 * 1024, "keycloak", 600L * 1024 * 1024, "payment-sandbox", 40L * 1024 * 1024),
+				Duration.ofMillis(15_250), realm,
 				"http://localhost:8180/t", "http://localhost:8080", "http://localhost:8180");
 
 		assertThat(text)
-				.contains("ready in 15.3 s, 2 processes, total RSS 900 MB")
+				.contains("ready in 15.3 s, 3 processes, total RSS 940 MB")
 				.contains("kafka", "localhost:9092", ".local/logs/kafka.log", "300 MB")
 				.contains("nguyenvanan", "citizen", "personal_id 001085012345, level 2", "Vneid@2026")
-				.contains("http://localhost:8180/admin");
+				.contains("http://localhost:8180/admin")
+				.contains("Payment sandbox (stands in for PayGov): http://localhost:8086, merchant BCA-DVC",
+						"POST http://localhost:8086/sandbox/control");
 	}
 }

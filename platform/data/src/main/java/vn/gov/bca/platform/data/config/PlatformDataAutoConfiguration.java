@@ -19,6 +19,7 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
+import vn.gov.bca.platform.data.bulk.BulkLoader;
 import vn.gov.bca.platform.data.idempotency.IdempotencyWebFilter;
 import vn.gov.bca.platform.data.lease.JobLeases;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
@@ -51,6 +52,11 @@ public class PlatformDataAutoConfiguration {
 	@Bean
 	ProcessedEvents processedEvents(ReactiveMongoTemplate mongo) {
 		return new ProcessedEvents(mongo);
+	}
+
+	@Bean
+	BulkLoader bulkLoader(ReactiveMongoTemplate mongo) {
+		return new BulkLoader(mongo);
 	}
 
 	@Bean

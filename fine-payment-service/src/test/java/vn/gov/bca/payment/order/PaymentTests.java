@@ -1,0 +1,380 @@
+package vn.gov.bca.payment.order;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.gov.bca.payment.decision.Decisions;
+import vn.gov.bca.payment.reconciliation.Reconciliation;
+import vn.gov.bca.paymentsandbox.CallbackMode;
+import vn.gov.bca.paymentsandbox.PaymentSandbox;
+import vn.gov.bca.paymentsandbox.Settings;
+import vn.gov.bca.platform.testkit.IntegrationTest;
+import vn.gov.bca.platform.testkit.JwtIssuer;
+import vn.gov.bca.platform.testkit.TestInfrastructure;
+import vn.gov.bca.platform.testkit.TopicReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Paying fines against the payment sandbox, which stands in for the national platform and can
+ * misbehave: duplicate, missing, tampered and forged callbacks, and going down. The service listens
+ * on a fixed port so that the sandbox's callbacks reach it.
+ */
+@IntegrationTest
+class PaymentTests {
+
+	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
+
+	private static final PaymentSandbox sandbox = PaymentSandbox.start(Settings.forTests());
+
+	private static final int PORT = freePort();
+
+	private static final HttpClient browser = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private static final String AN = "001085012345";
+
+	private static final String BICH = "079192004567";
+
+	private final String violationSystem = jwt.token()
+		.subject("service-account-traffic-violation-system")
+		.clientId("traffic-violation-system")
+		.roles("violation-source")
+		.sign();
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private Reconciliation reconciliation;
+
+	@Autowired
+	private OrderService orderService;
+
+	@DynamicPropertySource
+	static void paymentPlatform(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+		registry.add("vneid.payment.platform.url", sandbox::url);
+		registry.add("vneid.payment.platform.merchant-id", sandbox::merchantId);
+		registry.add("vneid.payment.platform.callback-url",
+				() -> "http://127.0.0.1:" + PORT + "/api/payment/public/platform-callbacks");
+		registry.add("vneid.payment.platform.return-url",
+				() -> "http://127.0.0.1:" + PORT + "/api/payment/public/checkout-return");
+		registry.add("vneid.payment.platform.timeout", () -> "2s");
+		registry.add("vneid.payment.reconciliation.pending-threshold", () -> "PT0S");
+		registry.add("vneid.payment.reconciliation.interval", () -> "PT1H");
+	}
+
+	@AfterEach
+	void wellBehavedPlatform() {
+		sandbox.restart();
+		sandbox.setCallbackMode(CallbackMode.NORMAL);
+	}
+
+	@AfterAll
+	static void stopSandbox() {
+		sandbox.close();
+	}
+
+	@Test
+	void aCitizenPaysAFineOnceAndGetsAReceiptAndThePublicLookupSaysPaid() {
+		String number = receiveDecision(AN, "30A-555.66", 4_000_000, 21);
+		String order = payFine(number, AN).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+		assertThat((Integer) JsonPath.read(order, "$.amount")).isEqualTo(4_022_000);
+		String orderId = JsonPath.read(order, "$.id");
+
+		assertThat(pay(JsonPath.read(order, "$.checkoutUrl")).statusCode()).isEqualTo(303);
+		awaitStatus(orderId, AN, "SUCCEEDED");
+
+		this.client.get()
+			.uri("/api/payment/orders/" + orderId + "/receipt")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(AN, 2)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.receiptNumber")
+			.value((receipt) -> assertThat((String) receipt).matches("BL-[0-9]{6}-[0-9]{8}"))
+			.jsonPath("$.amount")
+			.isEqualTo(4_022_000)
+			.jsonPath("$.collectingAgency")
+			.isEqualTo("Bộ Công an");
+		awaitPublicResult(number, "PAID");
+		payFine(number, AN).expectStatus().isEqualTo(409);
+	}
+
+	@Test
+	void duplicateCallbacksMakeOnePaymentAndOneEvent() {
+		sandbox.setCallbackMode(CallbackMode.DUPLICATE);
+		String number = receiveDecision(AN, "30A-777.88", 1_500_000, 2);
+		String order = payFine(number, AN).expectBody(String.class).returnResult().getResponseBody();
+		String orderId = JsonPath.read(order, "$.id");
+
+		pay(JsonPath.read(order, "$.checkoutUrl"));
+		awaitStatus(orderId, AN, "SUCCEEDED");
+		awaitPublicResult(number, "PAID");
+
+		List<ConsumerRecord<String, String>> succeeded = TopicReader.readFor(
+				TestInfrastructure.get().kafkaBootstrapServers(), "payment.events.v1",
+				(record) -> orderId.equals(record.key())
+						&& "vn.gov.bca.payment.PaymentSucceeded".equals(TopicReader.header(record, "ce_type")),
+				Duration.ofSeconds(5));
+		assertThat(succeeded).hasSize(1);
+		List<ConsumerRecord<String, String>> finePaid = TopicReader.readFor(
+				TestInfrastructure.get().kafkaBootstrapServers(), "payment.events.v1",
+				(record) -> ("PC08-HN|" + number).equals(record.key())
+						&& "vn.gov.bca.payment.FinePaid".equals(TopicReader.header(record, "ce_type")),
+				Duration.ofSeconds(2));
+		assertThat(finePaid).hasSize(1);
+	}
+
+	@Test
+	void ofConcurrentAttemptsToPayOneFineOneOpensAndTheOthersAreConflicts() throws Exception {
+		String number = receiveDecision(AN, "30A-999.00", 800_000, 1);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<Integer>> attempts = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			String payer = String.format("0011850%05d", i);
+			attempts.add(pool.submit((Callable<Integer>) () -> payFine(number, payer).returnResult(String.class)
+				.getStatus()
+				.value()));
+		}
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Integer> attempt : attempts) {
+			statuses.add(attempt.get());
+		}
+		pool.shutdown();
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(7);
+	}
+
+	@Test
+	void aForgedCallbackIsRefusedWith401AndChangesNothing() {
+		sandbox.setCallbackMode(CallbackMode.BAD_SIGNATURE);
+		String number = receiveDecision(AN, "29LD-012.34", 2_000_000, 1);
+		String order = payFine(number, AN).expectBody(String.class).returnResult().getResponseBody();
+		String orderId = JsonPath.read(order, "$.id");
+		pay(JsonPath.read(order, "$.checkoutUrl"));
+
+		this.client.post()
+			.uri("/api/payment/public/platform-callbacks")
+			.header("X-Merchant-Id", sandbox.merchantId())
+			.header("X-Timestamp", Long.toString(Instant.now().getEpochSecond()))
+			.header("X-Signature", "sha256=" + "0".repeat(64))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("merchantOrderId", orderId, "transactionId", "FORGED", "amount", 2_000_000, "status",
+					"SUCCEEDED", "paidAt", Instant.now().toString()))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+		sleep(Duration.ofSeconds(2));
+		assertThat(status(orderId, AN)).isEqualTo("PENDING");
+		awaitPublicResult(number, "UNPAID");
+	}
+
+	@Test
+	void aConfirmationOfAnotherAmountIsRefusedAndFlaggedForReview() {
+		sandbox.setCallbackMode(CallbackMode.TAMPERED_AMOUNT);
+		String number = receiveDecision(AN, "30A-246.80", 3_000_000, 1);
+		String order = payFine(number, AN).expectBody(String.class).returnResult().getResponseBody();
+		String orderId = JsonPath.read(order, "$.id");
+		pay(JsonPath.read(order, "$.checkoutUrl"));
+
+		sleep(Duration.ofSeconds(2));
+		assertThat(status(orderId, AN)).isEqualTo("PENDING");
+		PaymentOrder stored = this.orderService.find(orderId).block();
+		assertThat(stored.review()).isNotNull();
+		assertThat(stored.review().reason()).isEqualTo("AMOUNT_MISMATCH");
+		assertThat(stored.review().reportedAmount()).isEqualTo(3_001_000);
+	}
+
+	@Test
+	void withThePlatformDownTheOrderStaysPendingAndReconciliationSettlesItWhenItAnswers() {
+		sandbox.setCallbackMode(CallbackMode.MISSING);
+		String number = receiveDecision(AN, "30E-135.79", 1_200_000, 1);
+		String order = payFine(number, AN).expectBody(String.class).returnResult().getResponseBody();
+		String orderId = JsonPath.read(order, "$.id");
+		pay(JsonPath.read(order, "$.checkoutUrl"));
+		sandbox.stop();
+
+		assertThat(this.reconciliation.settleOpenOrders().block()).isZero();
+		assertThat(status(orderId, AN)).isEqualTo("PENDING");
+
+		sandbox.restart();
+		this.reconciliation.settleOpenOrders().block();
+		assertThat(status(orderId, AN)).isEqualTo("SUCCEEDED");
+		awaitPublicResult(number, "PAID");
+	}
+
+	@Test
+	void anOrderCannotBeOpenedWhileThePlatformIsDownAndCanWhenItIsBack() {
+		String number = receiveDecision(BICH, "51H-024.68", 900_000, 1);
+		sandbox.stop();
+		payFine(number, BICH).expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+		sandbox.restart();
+		String order = payFine(number, BICH).expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((String) JsonPath.read(order, "$.status")).isEqualTo("PENDING");
+		assertThat((String) JsonPath.read(order, "$.checkoutUrl")).startsWith(sandbox.url());
+	}
+
+	@Test
+	void aCitizenCannotSeeAnotherCitizensPayments() {
+		String number = receiveDecision(AN, "30F-112.23", 700_000, 1);
+		String orderId = JsonPath.read(payFine(number, AN).expectBody(String.class).returnResult().getResponseBody(),
+				"$.id");
+
+		for (String path : List.of("/api/payment/orders/" + orderId, "/api/payment/orders/" + orderId + "/receipt")) {
+			this.client.get()
+				.uri(path)
+				.headers((headers) -> headers.setBearerAuth(jwt.citizen(BICH, 2)))
+				.exchange()
+				.expectStatus()
+				.isNotFound();
+		}
+		this.client.get()
+			.uri("/api/payment/me/orders")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(BICH, 2)))
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.id == '%s')]".formatted(orderId))
+			.doesNotExist();
+	}
+
+	@Test
+	void theDailyComparisonListsAPaymentThePlatformHasAndWeDoNot() {
+		sandbox.recordForeignPayment("PO-UNKNOWN-" + System.nanoTime(), 123_000);
+		LocalDate today = LocalDate.now(OrderService.VIETNAM);
+
+		Reconciliation.Report report = this.reconciliation.compare(today).block();
+
+		assertThat(report.differences()).anySatisfy((difference) -> {
+			assertThat(difference.kind()).isEqualTo("PAID_THERE_NOT_HERE");
+			assertThat(difference.platformAmount()).isEqualTo(123_000);
+		});
+		assertThat(this.reconciliation.report(today).block().differences()).hasSameSizeAs(report.differences());
+	}
+
+	private String receiveDecision(String personalId, String plate, long fine, int daysAgo) {
+		String number = Decisions.newNumber();
+		this.client.post()
+			.uri("/api/payment/decisions")
+			.headers((headers) -> headers.setBearerAuth(this.violationSystem))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Decisions.json(number, personalId, plate, fine, daysAgo))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		return number;
+	}
+
+	private WebTestClient.ResponseSpec payFine(String number, String payer) {
+		return this.client.post()
+			.uri("/api/payment/orders")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(payer, 2)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("decisionId", "PC08-HN|" + number))
+			.exchange();
+	}
+
+	/** The citizen presses "Thanh toán" on the sandbox's checkout page. */
+	private static HttpResponse<String> pay(String checkoutUrl) {
+		try {
+			return browser.send(HttpRequest.newBuilder(URI.create(checkoutUrl))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("action=pay"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String status(String orderId, String payer) {
+		String order = this.client.get()
+			.uri("/api/payment/orders/" + orderId)
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(payer, 2)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return JsonPath.read(order, "$.status");
+	}
+
+	private void awaitStatus(String orderId, String payer, String status) {
+		await().atMost(Duration.ofSeconds(15)).until(() -> status.equals(status(orderId, payer)));
+	}
+
+	private void awaitPublicResult(String number, String result) {
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> result.equals(JsonPath.read(this.client.get()
+				.uri("/api/payment/public/decisions?issuingUnit=PC08-HN&number={number}", number)
+				.exchange()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody(), "$.result")));
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

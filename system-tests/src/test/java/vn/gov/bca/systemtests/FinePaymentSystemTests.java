@@ -1,0 +1,103 @@
+package vn.gov.bca.systemtests;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A camera-detected fine from the violation system to the receipt, through the gateway with real
+ * Keycloak tokens and the payment sandbox as the platform: the public finds it by plate without
+ * logging in, the citizen pays it at the sandbox's checkout, the platform's signed callback comes
+ * back through the gateway, the public lookup says paid and the citizen gets the receipt.
+ */
+class FinePaymentSystemTests {
+
+	private static final HttpClient BROWSER = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	@Test
+	void aCitizenFindsAFineByPlatePaysItAtTheCheckoutAndGetsTheReceipt() throws Exception {
+		String number = (System.nanoTime() % 1_000_000) + "/QĐ-XPHC";
+		LocalDate received = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(12);
+		String decision = """
+				{"decisionNumber": "%s", "decisionDate": "%s", "issuingUnit": "PC08-HN",
+				 "issuingUnitName": "Phòng Cảnh sát giao thông Công an thành phố Hà Nội",
+				 "violator": {"personalId": "001085012345", "name": "Nguyễn Văn An"},
+				 "vehicle": {"plate": "30K-246.80", "type": "CAR"},
+				 "violation": {"legalReference": "Điểm a khoản 5 Điều 7 Nghị định 168/2024/NĐ-CP",
+				   "description": "Chạy quá tốc độ quy định từ 10 km/h đến 20 km/h",
+				   "place": "Đại lộ Thăng Long, Hà Nội", "occurredAt": "%s"},
+				 "fineAmount": 4000000, "receivedOn": "%s", "cameraDetected": true}"""
+			.formatted(number, received.minusDays(1), Instant.now().minus(Duration.ofDays(14)), received);
+		HttpResponse<String> sent = SystemStack.post(SystemStack.gateway() + "/api/payment/decisions", decision,
+				"Authorization", "Bearer " + SystemStack.serviceToken("traffic-violation-system"));
+		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+
+		HttpResponse<String> lookup = SystemStack.get(SystemStack.gateway()
+				+ "/api/payment/public/fines?plate=30K-246.80&vehicleType=CAR");
+		assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(200);
+		String found = "$.unpaid[?(@.decisionNumber == '" + number + "')]";
+		assertThat(lookup.body()).doesNotContain("Nguyễn Văn An").doesNotContain("001085012345");
+		assertThat(JsonPath.<java.util.List<Integer>>read(lookup.body(), found + ".amountDue.total"))
+			.containsExactly(4_004_000);
+
+		String citizen = SystemStack.userToken("nguyenvanan");
+		HttpResponse<String> order = SystemStack.post(SystemStack.gateway() + "/api/payment/orders",
+				"{\"decisionId\": \"PC08-HN|" + number + "\"}", "Authorization", "Bearer " + citizen,
+				"Idempotency-Key", "pay-" + number.hashCode());
+		assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+		String orderId = JsonPath.read(order.body(), "$.id");
+		String checkoutUrl = JsonPath.read(order.body(), "$.checkoutUrl");
+		assertThat(checkoutUrl).startsWith(SystemStack.get().paymentSandboxUrl());
+
+		HttpResponse<String> page = SystemStack.get(checkoutUrl);
+		assertThat(page.body()).contains("4.004.000");
+		HttpResponse<String> paid = BROWSER.send(HttpRequest.newBuilder(URI.create(checkoutUrl))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("action=pay"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(paid.statusCode()).isEqualTo(303);
+		assertThat(paid.headers().firstValue("Location")).get().asString().startsWith(SystemStack.gateway());
+
+		String status = null;
+		for (int i = 0; i < 40 && !"SUCCEEDED".equals(status); i++) {
+			Thread.sleep(250);
+			status = JsonPath.read(SystemStack.get(SystemStack.gateway() + "/api/payment/orders/" + orderId,
+					"Authorization", "Bearer " + citizen)
+				.body(), "$.status");
+		}
+		assertThat(status).isEqualTo("SUCCEEDED");
+
+		HttpResponse<String> publicResult = SystemStack.get(SystemStack.gateway()
+				+ "/api/payment/public/decisions?issuingUnit=PC08-HN&number="
+				+ URLEncoder.encode(number, StandardCharsets.UTF_8));
+		assertThat((String) JsonPath.read(publicResult.body(), "$.result")).isEqualTo("PAID");
+
+		HttpResponse<String> receipt = SystemStack.get(
+				SystemStack.gateway() + "/api/payment/orders/" + orderId + "/receipt", "Authorization",
+				"Bearer " + citizen);
+		assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
+		assertThat((String) JsonPath.read(receipt.body(), "$.receiptNumber")).matches("BL-[0-9]{6}-[0-9]{8}");
+		assertThat((Integer) JsonPath.read(receipt.body(), "$.amount")).isEqualTo(4_004_000);
+
+		HttpResponse<String> someoneElse = SystemStack.get(
+				SystemStack.gateway() + "/api/payment/orders/" + orderId + "/receipt", "Authorization",
+				"Bearer " + SystemStack.userToken("tranthibich"));
+		assertThat(someoneElse.statusCode()).isEqualTo(404);
+	}
+
+}

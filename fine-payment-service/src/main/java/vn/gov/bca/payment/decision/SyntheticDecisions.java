@@ -12,12 +12,16 @@ import java.util.SplittableRandom;
  * always the same. Vehicles come in groups of three decisions: the first vehicle has one decision,
  * the second two, so that a plate lookup finds one or two; 45% cars, 50% motorbikes, 5% electric
  * bikes; about a third paid. Plates are unique per vehicle (series and digits encode the vehicle's
- * number); violators are synthetic personal ids, one per vehicle; fines and legal references are
+ * number, up to {@link #MAX_SIZE} decisions); violators are synthetic personal ids, one per vehicle; fines and legal references are
  * typical of Decree 168/2024 but the data is not real.
  */
 public final class SyntheticDecisions {
 
-	public static final long MAX_SIZE = 3_000_000;
+	/**
+	 * 900,000 vehicles: plates (series letter, or the digit after MĐ, and five digits) and owners'
+	 * serials stay unique up to there.
+	 */
+	public static final long MAX_SIZE = 1_350_000;
 
 	static final LocalDate REFERENCE_DAY = LocalDate.of(2026, 11, 1);
 
@@ -150,7 +154,8 @@ public final class SyntheticDecisions {
 		String plate = switch (type) {
 			case CAR -> province + series + digits;
 			case MOTORBIKE -> province + series + (1 + random.nextInt(9)) + digits;
-			default -> province + "MĐ" + (1 + random.nextInt(9)) + digits;
+			// The digit after MĐ carries the series: e-bike plates have no series letter.
+			default -> province + "MĐ" + (1 + (vehicle / 100_000) % 9) + digits;
 		};
 		int year = 1950 + random.nextInt(56);
 		boolean female = random.nextInt(3) == 0;

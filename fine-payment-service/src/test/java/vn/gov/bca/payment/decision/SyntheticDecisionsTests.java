@@ -46,6 +46,19 @@ class SyntheticDecisionsTests {
 	}
 
 	@Test
+	void everyVehicleUpToTheMaximumHasItsOwnPlateAndOwner() {
+		long vehicles = SyntheticDecisions.vehicleOf(SyntheticDecisions.MAX_SIZE - 1) + 1;
+		Set<String> plates = new HashSet<>();
+		Set<String> owners = new HashSet<>();
+		for (long v = 0; v < vehicles; v++) {
+			SyntheticDecisions.Vehicle vehicle = this.decisions.vehicle(v);
+			assertThat(plates.add(DecisionKeys.plate(vehicle.plate(), vehicle.type()))).as("plate of vehicle %d", v)
+				.isTrue();
+			assertThat(owners.add(vehicle.ownerId())).as("owner of vehicle %d", v).isTrue();
+		}
+	}
+
+	@Test
 	void theDecisionsOfAVehicleShareItsPlateAndOwner() {
 		PenaltyDecision a = this.decisions.decision(4);
 		PenaltyDecision b = this.decisions.decision(5);

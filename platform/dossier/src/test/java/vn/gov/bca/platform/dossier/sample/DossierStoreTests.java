@@ -1,0 +1,76 @@
+package vn.gov.bca.platform.dossier.sample;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import vn.gov.bca.platform.data.outbox.AggregateStore;
+import vn.gov.bca.platform.data.outbox.AggregateStores;
+import vn.gov.bca.platform.dossier.DossierCodes;
+import vn.gov.bca.platform.dossier.DossierStatus;
+import vn.gov.bca.platform.testkit.IntegrationTest;
+import vn.gov.bca.platform.web.security.Caller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Dossier codes under concurrent submissions, and two officers acting on one dossier at once. */
+@IntegrationTest
+class DossierStoreTests {
+
+	private static final Caller OFFICER_A = new Caller("officer-a", "001080001111", 2, Set.of(Caller.OFFICER),
+			"PA08-HN", "01", "officer-console");
+
+	private static final Caller OFFICER_B = new Caller("officer-b", "001080002222", 2, Set.of(Caller.OFFICER),
+			"PA08-HN", "01", "officer-console");
+
+	@Autowired
+	private DossierCodes codes;
+
+	@Autowired
+	private AggregateStores stores;
+
+	@Test
+	void concurrentSubmissionsToOneUnitOnOneDayGetDistinctConsecutiveCodes() {
+		Set<String> issued = ConcurrentHashMap.newKeySet();
+		Flux.range(0, 60)
+			.flatMap((i) -> this.codes.next("PA08-HN", LocalDate.of(2026, 3, 2)).subscribeOn(Schedulers.parallel()), 16)
+			.doOnNext(issued::add)
+			.blockLast();
+
+		assertThat(issued).hasSize(60).allMatch((code) -> code.matches("PA08-HN-260302-00[0-6][0-9]"));
+		assertThat(issued).contains("PA08-HN-260302-0001", "PA08-HN-260302-0060");
+		assertThat(this.codes.next("PA08-HN", LocalDate.of(2026, 3, 3)).block()).isEqualTo("PA08-HN-260303-0001");
+		assertThat(this.codes.next("PA08-HCM", LocalDate.of(2026, 3, 2)).block()).isEqualTo("PA08-HCM-260302-0001");
+	}
+
+	@Test
+	void ofTwoOfficersActingOnOneDossierAtOnceOneWinsAndTheOtherIsRefused() {
+		AggregateStore<SampleDossier> dossiers = this.stores.forCollection(SampleDossier.class, "sample_dossiers");
+		String code = this.codes.next("PA08-HN", LocalDate.of(2026, 3, 9)).block();
+		SampleDossier submitted = new SampleDossier(code, "du lịch", Instant.now());
+		dossiers.insert(submitted, List.of(submitted.firstEvent())).block();
+
+		SampleDossier seenByA = dossiers.findById(code).block();
+		SampleDossier seenByB = dossiers.findById(code).block();
+		long version = seenByA.version();
+		dossiers.update(seenByA, version, List.of(seenByA.accept(OFFICER_A, null, Instant.now()))).block();
+		assertThatThrownBy(() -> dossiers
+			.update(seenByB, version, List.of(seenByB.notAccept(OFFICER_B, "thiếu giấy tờ", Instant.now())))
+			.block()).isInstanceOf(OptimisticLockingFailureException.class);
+
+		SampleDossier stored = dossiers.findById(code).block();
+		assertThat(stored.status()).isEqualTo(DossierStatus.ACCEPTED);
+		assertThat(stored.purpose()).isEqualTo("du lịch");
+		assertThat(stored.progress()).extracting((entry) -> entry.handler()).containsExactly("citizen-an", "officer-a");
+	}
+
+}

@@ -280,6 +280,79 @@ class PaymentTests {
 	}
 
 	@Test
+	void aFineOrderSentTwiceWithTheSameIdempotencyKeyExistsOnce() {
+		String number = receiveDecision(BICH, "51K-135.79", 600_000, 1);
+		String key = "pay-" + number.hashCode();
+		String first = payFine(number, BICH, key).expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String again = payFine(number, BICH, key).expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((String) JsonPath.read(again, "$.id")).isEqualTo(JsonPath.read(first, "$.id"));
+	}
+
+	@Test
+	void aServiceAsksForADossierFeeWhichItsPayerPaysAndThePaymentIsPublished() {
+		String dossier = "PA08-HN-261123-" + (System.nanoTime() % 10_000);
+		String service = jwt.service("passport-service");
+		String order = this.client.post()
+			.uri("/api/payment/fee-orders")
+			.headers((headers) -> headers.setBearerAuth(service))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("referenceId", dossier, "amount", 200_000, "payerPersonalId", BICH, "description",
+					"Lệ phí cấp hộ chiếu, hồ sơ " + dossier))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String orderId = JsonPath.read(order, "$.id");
+		assertThat((String) JsonPath.read(order, "$.status")).isEqualTo("CREATED");
+
+		this.client.post()
+			.uri("/api/payment/orders/" + orderId + "/checkout")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(AN, 2)))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		String checkout = this.client.post()
+			.uri("/api/payment/orders/" + orderId + "/checkout")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(BICH, 2)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		pay(JsonPath.read(checkout, "$.checkoutUrl"));
+		awaitStatus(orderId, BICH, "SUCCEEDED");
+
+		this.client.get()
+			.uri("/api/payment/orders/" + orderId)
+			.headers((headers) -> headers.setBearerAuth(service))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("SUCCEEDED");
+		List<ConsumerRecord<String, String>> succeeded = TopicReader.await(
+				TestInfrastructure.get().kafkaBootstrapServers(), "payment.events.v1",
+				(record) -> orderId.equals(record.key())
+						&& "vn.gov.bca.payment.PaymentSucceeded".equals(TopicReader.header(record, "ce_type")),
+				1, Duration.ofSeconds(20));
+		assertThat(succeeded.get(0).value()).contains("\"referenceType\":\"DOSSIER_FEE\"").contains(dossier);
+	}
+
+	@Test
 	void theDailyComparisonListsAPaymentThePlatformHasAndWeDoNot() {
 		sandbox.recordForeignPayment("PO-UNKNOWN-" + System.nanoTime(), 123_000);
 		LocalDate today = LocalDate.now(OrderService.VIETNAM);
@@ -307,9 +380,18 @@ class PaymentTests {
 	}
 
 	private WebTestClient.ResponseSpec payFine(String number, String payer) {
+		return payFine(number, payer, null);
+	}
+
+	private WebTestClient.ResponseSpec payFine(String number, String payer, String idempotencyKey) {
 		return this.client.post()
 			.uri("/api/payment/orders")
-			.headers((headers) -> headers.setBearerAuth(jwt.citizen(payer, 2)))
+			.headers((headers) -> {
+				headers.setBearerAuth(jwt.citizen(payer, 2));
+				if (idempotencyKey != null) {
+					headers.set("Idempotency-Key", idempotencyKey);
+				}
+			})
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("decisionId", "PC08-HN|" + number))
 			.exchange();

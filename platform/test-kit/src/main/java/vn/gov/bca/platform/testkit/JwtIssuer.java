@@ -80,19 +80,33 @@ public final class JwtIssuer implements AutoCloseable {
 		return this.keycloakUrl + "/realms/vneid";
 	}
 
-	/** A citizen's token: realm role citizen, their personal id and VNeID level. */
+	/**
+	 * A citizen's token: realm role citizen, their personal id and VNeID level. The subject is the
+	 * same for every token of one personal id, as Keycloak's account id is.
+	 */
 	public String citizen(String personalId, int identityLevel) {
-		return token().personalId(personalId).identityLevel(identityLevel).roles("citizen").sign();
+		return token().subject(accountOf(personalId))
+			.personalId(personalId)
+			.identityLevel(identityLevel)
+			.roles("citizen")
+			.sign();
 	}
 
 	/** An officer of an agency in a province (province codes as in DOMAIN.md: 01 Hà Nội, 79 TP HCM). */
 	public String officer(String personalId, String agency, String province) {
-		return token().personalId(personalId)
+		return token().subject(accountOf(personalId))
+			.personalId(personalId)
 			.identityLevel(2)
 			.roles("officer", "citizen")
 			.claim("agency", agency)
 			.claim("province", province)
 			.sign();
+	}
+
+	/** The account id (token subject) of the person with that personal id. */
+	public static String accountOf(String personalId) {
+		return UUID.nameUUIDFromBytes(("vneid-account:" + personalId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.toString();
 	}
 
 	/** Another service's service-account token. */

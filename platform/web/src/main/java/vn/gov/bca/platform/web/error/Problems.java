@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,13 +33,19 @@ public class Problems {
 
 	private static final List<Locale> SUPPORTED = List.of(VIETNAMESE, Locale.ENGLISH);
 
+	/** The platform libraries' messages, each used when that library is on the classpath. */
+	static final List<String> PLATFORM_BUNDLES = List.of("vn/gov/bca/platform/web/error/problems",
+			"vn/gov/bca/platform/dossier/messages");
+
 	private final MessageSource messages;
 
 	private final JsonMapper json;
 
 	public Problems(MessageSource applicationMessages, JsonMapper json) {
 		ResourceBundleMessageSource platform = new ResourceBundleMessageSource();
-		platform.setBasenames("vn/gov/bca/platform/web/error/problems");
+		platform.setBasenames(PLATFORM_BUNDLES.stream()
+			.filter((basename) -> new ClassPathResource(basename + ".properties").exists())
+			.toArray(String[]::new));
 		platform.setDefaultEncoding(StandardCharsets.UTF_8.name());
 		platform.setFallbackToSystemLocale(false);
 		platform.setUseCodeAsDefaultMessage(false);

@@ -1,0 +1,20 @@
+package vn.gov.bca.platform.dossier.attachment;
+
+import java.time.Instant;
+
+/**
+ * A file attached to a dossier (a form, a photo, a certificate), as stored in GridFS.
+ *
+ * @param id the file's id, used to download it
+ * @param dossierCode the dossier it belongs to
+ * @param kind what it is for the procedure (e.g. {@code TK01}, {@code PHOTO_4X6})
+ * @param filename the name it was uploaded with (shown, never trusted)
+ * @param mediaType the type found from its bytes
+ * @param size bytes
+ * @param sha256 hex digest, for integrity checks and duplicates
+ * @param uploadedAt when
+ * @param uploadedBy the account that uploaded it
+ */
+public record Attachment(String id, String dossierCode, String kind, String filename, String mediaType, long size,
+		String sha256, Instant uploadedAt, String uploadedBy) {
+}

@@ -1,0 +1,166 @@
+package vn.gov.bca.platform.dossier.attachment;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Date;
+import java.util.HexFormat;
+
+import com.mongodb.client.gridfs.model.GridFSFile;
+import com.mongodb.client.gridfs.model.GridFSUploadOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.gridfs.GridFSBucket;
+import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import vn.gov.bca.platform.dossier.Dossier;
+import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.error.ProblemType;
+import vn.gov.bca.platform.web.security.Caller;
+
+/**
+ * Files of dossiers in MongoDB GridFS (bucket {@code attachments}): PDF, JPEG or PNG only, the type
+ * found from the bytes (415 otherwise), at most {@code maxSize} bytes each (413) and
+ * {@code maxCount} files per dossier (422). Only the applicant and officers of the handling unit's
+ * province may download one; to other citizens it does not exist (404), other officers are refused
+ * (403).
+ */
+public class Attachments {
+
+	static final String BUCKET = "attachments";
+
+	private final ReactiveMongoDatabaseFactory databases;
+
+	private final long maxSize;
+
+	private final int maxCount;
+
+	public Attachments(ReactiveMongoDatabaseFactory databases, long maxSize, int maxCount) {
+		this.databases = databases;
+		this.maxSize = maxSize;
+		this.maxCount = maxCount;
+	}
+
+	public long maxSize() {
+		return this.maxSize;
+	}
+
+	private Mono<GridFSBucket> bucket() {
+		return this.databases.getMongoDatabase().map((database) -> GridFSBuckets.create(database, BUCKET));
+	}
+
+	/**
+	 * Stores a file of the dossier, uploaded by its applicant or an officer of its unit (checked by
+	 * the caller of this method with the dossier at hand).
+	 */
+	public Mono<Attachment> store(Dossier dossier, String kind, String filename, byte[] content, Caller uploader) {
+		if (content.length > this.maxSize) {
+			return Mono.error(new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "attachment.too-large", this.maxSize));
+		}
+		String mediaType = MediaTypes.sniff(content);
+		if (mediaType == null) {
+			return Mono.error(new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "attachment.type-not-accepted"));
+		}
+		String name = safeName(filename);
+		String sha256 = sha256(content);
+		Date now = new Date();
+		Document metadata = new Document("dossierCode", dossier.code()).append("kind", kind)
+			.append("mediaType", mediaType)
+			.append("sha256", sha256)
+			.append("uploadedBy", uploader.subject());
+		return bucket().flatMap((bucket) -> count(bucket, dossier.code()).flatMap((count) -> {
+			if (count >= this.maxCount) {
+				return Mono.error(ApiException.unprocessable("attachment.too-many", this.maxCount));
+			}
+			return Mono.from(bucket.uploadFromPublisher(name, Flux.just(ByteBuffer.wrap(content)),
+					new GridFSUploadOptions().metadata(metadata).chunkSizeBytes(255 * 1024)));
+		}))
+			.map((id) -> new Attachment(id.toHexString(), dossier.code(), kind, name, mediaType, content.length, sha256,
+					now.toInstant(), uploader.subject()));
+	}
+
+	private static Mono<Long> count(GridFSBucket bucket, String dossierCode) {
+		return Flux.from(bucket.find(Filters.eq("metadata.dossierCode", dossierCode))).count();
+	}
+
+	/** The files of a dossier, oldest first. */
+	public Flux<Attachment> list(String dossierCode) {
+		return bucket().flatMapMany((bucket) -> Flux.from(bucket.find(Filters.eq("metadata.dossierCode", dossierCode))))
+			.map(Attachments::attachment)
+			.sort((a, b) -> a.uploadedAt().compareTo(b.uploadedAt()));
+	}
+
+	/**
+	 * A file for someone allowed to see the dossier: its description and its bytes.
+	 *
+	 * @throws ApiException 404 if it is not this dossier's or the caller is another citizen, 403 for
+	 *         an officer of another province
+	 */
+	public Mono<Download> download(Dossier dossier, String attachmentId, Caller caller) {
+		requireAccess(dossier, caller);
+		if (!ObjectId.isValid(attachmentId)) {
+			return Mono.error(ApiException.notFound("attachment"));
+		}
+		ObjectId id = new ObjectId(attachmentId);
+		return bucket().flatMap((bucket) -> Mono
+			.from(bucket.find(Filters.and(Filters.eq("_id", id), Filters.eq("metadata.dossierCode", dossier.code())))
+				.first())
+			.flatMap((file) -> Flux.from(bucket.downloadToPublisher(id))
+				.reduce(new java.io.ByteArrayOutputStream(), (out, chunk) -> {
+					byte[] bytes = new byte[chunk.remaining()];
+					chunk.get(bytes);
+					out.writeBytes(bytes);
+					return out;
+				})
+				.map((out) -> new Download(attachment(file), out.toByteArray()))))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("attachment")));
+	}
+
+	/** The applicant, or an officer of the handling unit's province. */
+	public static void requireAccess(Dossier dossier, Caller caller) {
+		if (caller.owns(dossier.applicant().personalId())) {
+			return;
+		}
+		if (caller.isOfficer()) {
+			caller.requireOfficerOf(dossier.handlingUnit().province());
+			return;
+		}
+		throw ApiException.notFound("dossier");
+	}
+
+	private static Attachment attachment(GridFSFile file) {
+		Document metadata = file.getMetadata();
+		return new Attachment(file.getObjectId().toHexString(), metadata.getString("dossierCode"),
+				metadata.getString("kind"), file.getFilename(), metadata.getString("mediaType"), file.getLength(),
+				metadata.getString("sha256"), file.getUploadDate().toInstant(), metadata.getString("uploadedBy"));
+	}
+
+	/** The name as shown: no path, no control characters, at most 120 characters. */
+	static String safeName(String filename) {
+		String name = (filename != null) ? filename : "file";
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		name = name.replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
+		if (name.isEmpty()) {
+			name = "file";
+		}
+		return (name.length() > 120) ? name.substring(name.length() - 120) : name;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A file and its bytes. */
+	public record Download(Attachment attachment, byte[] content) {
+	}
+
+}

@@ -22,6 +22,11 @@ public class DossierConfiguration {
 	}
 
 	@Bean
+	DossierQueries dossierQueries(ReactiveMongoTemplate mongo) {
+		return new DossierQueries(mongo);
+	}
+
+	@Bean
 	DossierCodes dossierCodes(ReactiveMongoTemplate mongo) {
 		return new DossierCodes(mongo);
 	}

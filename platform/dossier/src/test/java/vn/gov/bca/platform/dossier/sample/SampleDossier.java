@@ -16,11 +16,16 @@ class SampleDossier extends Dossier {
 	}
 
 	SampleDossier(String code, String purpose, Instant now) {
-		super(code, "1.001", Channel.ONLINE,
-				new Applicant("001085012345", "Nguyễn Văn An", 1, "0912345678", "an@example.vn"),
-				new Submitter("citizen-an", "vneid-mobile", null), new HandlingUnit("PA08-HN", "Phòng QLXNC Hà Nội", "01"),
-				now, LocalDate.of(2026, 12, 31));
+		this(code, "1.001", Channel.ONLINE, new HandlingUnit("PA08-HN", "Phòng QLXNC Hà Nội", "01"), now,
+				LocalDate.of(2026, 12, 31));
 		this.purpose = purpose;
+	}
+
+	SampleDossier(String code, String procedureCode, Channel channel, HandlingUnit unit, Instant receivedAt,
+			LocalDate appointment) {
+		super(code, procedureCode, channel,
+				new Applicant("001085012345", "Nguyễn Văn An", 1, "0912345678", "an@example.vn"),
+				new Submitter("citizen-an", "vneid-mobile", null), unit, receivedAt, appointment);
 	}
 
 	DossierEvent.DossierSubmitted firstEvent() {

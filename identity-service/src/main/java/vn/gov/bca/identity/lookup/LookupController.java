@@ -67,6 +67,29 @@ class LookupController {
 			.defaultIfEmpty(new Verification(false));
 	}
 
+	/**
+	 * Whether the registry records one person as the parent of another (a parent filing for a child
+	 * under 14): match or no match, nothing else; logged in the child's access log.
+	 */
+	@PostMapping("/relations")
+	Mono<Verification> verifyParent(@Valid @RequestBody RelationRequest request,
+			@RequestHeader(value = PURPOSE_HEADER, required = false) String purpose, Caller caller) {
+		String declared = requireServiceWithPurpose(caller, purpose);
+		return this.registry.find(request.personalId())
+			.flatMap((child) -> this.accessLog.record(child.personalId(), caller, "SERVICE_VERIFY_RELATION", declared)
+				.thenReturn(new Verification(isParent(child, request.relativePersonalId()))))
+			.defaultIfEmpty(new Verification(false));
+	}
+
+	private static boolean isParent(Citizen child, String parentId) {
+		return (child.father() != null && parentId.equals(child.father().personalId()))
+				|| (child.mother() != null && parentId.equals(child.mother().personalId()));
+	}
+
+	record RelationRequest(@NotBlank @Pattern(regexp = "[0-9]{12}") String personalId,
+			@NotBlank @Pattern(regexp = "[0-9]{12}") String relativePersonalId, @NotBlank @Pattern(regexp = "PARENT") String relation) {
+	}
+
 	/** Names compare without diacritics or case: "Nguyen Thi Ha" matches "Nguyễn Thị Hà". */
 	private static boolean matches(Citizen citizen, VerificationRequest request) {
 		return citizen.fullNameFolded().equals(VietnameseText.fold(request.fullName()))

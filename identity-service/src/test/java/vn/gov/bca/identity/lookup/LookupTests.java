@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import vn.gov.bca.identity.registry.CitizenRegistry;
+import vn.gov.bca.identity.registry.Kin;
 import vn.gov.bca.identity.registry.NewCitizens;
 import vn.gov.bca.identity.registry.Sex;
 import vn.gov.bca.platform.testkit.IntegrationTest;
@@ -97,6 +98,34 @@ class LookupTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
+	}
+
+	@Test
+	void aServiceLearnsOnlyWhetherTheRegistryRecordsSomeoneAsAParent() {
+		String child = "001218009999";
+		String mother = "001190008888";
+		if (this.registry.find(child).block() == null) {
+			this.registry.register(NewCitizens.citizen(mother, "Phạm Thị Thu", "1990-02-02", Sex.FEMALE).build()).block();
+			this.registry.register(NewCitizens.citizen(child, "Lê Minh Anh", "2018-06-06", Sex.MALE)
+				.parents(new Kin(null, "Lê Văn Bình"), new Kin(mother, "Phạm Thị Thu"))
+				.build()).block();
+		}
+		relation(child, mother).expectStatus().isOk().expectBody().json("{\"match\": true}", true);
+		relation(child, HOA).expectStatus().isOk().expectBody().json("{\"match\": false}", true);
+		relation(mother, child).expectStatus().isOk().expectBody().json("{\"match\": false}", true);
+	}
+
+	private WebTestClient.ResponseSpec relation(String personalId, String relative) {
+		return this.client.post()
+			.uri("/api/identity/registry/relations")
+			.headers((headers) -> {
+				headers.setBearerAuth(jwt.service("passport-service"));
+				headers.set("X-Purpose", "passport TK01a: parent of the child");
+			})
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"personalId\": \"%s\", \"relativePersonalId\": \"%s\", \"relation\": \"PARENT\"}"
+				.formatted(personalId, relative))
+			.exchange();
 	}
 
 	@Test

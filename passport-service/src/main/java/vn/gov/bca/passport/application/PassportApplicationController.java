@@ -1,0 +1,204 @@
+package vn.gov.bca.passport.application;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import vn.gov.bca.platform.dossier.Channel;
+import vn.gov.bca.platform.dossier.Dossier;
+import vn.gov.bca.platform.dossier.DossierQueries;
+import vn.gov.bca.platform.dossier.DossierStatus;
+import vn.gov.bca.platform.dossier.ProgressEntry;
+import vn.gov.bca.platform.web.security.Caller;
+
+/**
+ * Passport dossiers: citizens (level 2) and the national portal submit online, officers at the
+ * counter; the applicant follows, withdraws and supplements; officers of the handling province
+ * accept, ask for what is missing or for the fee, approve (the passport is issued) and return the
+ * result. Submission takes an {@code Idempotency-Key}.
+ */
+@RestController
+@RequestMapping("/api/passport")
+class PassportApplicationController {
+
+	private final PassportApplicationService applications;
+
+	private final DossierQueries queries;
+
+	PassportApplicationController(PassportApplicationService applications, DossierQueries queries) {
+		this.applications = applications;
+		this.queries = queries;
+	}
+
+	@PostMapping("/dossiers")
+	Mono<ResponseEntity<DossierView>> submit(@Valid @RequestBody SubmissionRequest request, Caller caller) {
+		return this.applications.submit(request.toSubmission(), caller)
+			.map((dossier) -> ResponseEntity.created(URI.create("/api/passport/dossiers/" + dossier.code()))
+				.body(DossierView.of(dossier)));
+	}
+
+	@GetMapping("/me/dossiers")
+	Mono<List<DossierView>> mine(Caller caller) {
+		if (caller.personalId() == null) {
+			return Mono.just(List.of());
+		}
+		return this.applications.ofApplicant(caller.personalId()).map(DossierView::of).collectList();
+	}
+
+	@GetMapping("/dossiers/{code}")
+	Mono<DossierView> dossier(@PathVariable String code, Caller caller) {
+		return this.applications.find(code, caller).map(DossierView::of);
+	}
+
+	/** The officer's work queue: their unit's dossiers, earliest appointment first. */
+	@GetMapping("/queue")
+	Mono<DossierQueries.QueuePage<DossierView>> queue(@RequestParam(required = false) DossierStatus status,
+			@RequestParam(required = false) String procedure, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+		return this.queries
+			.workQueue(PassportApplication.class, PassportApplicationService.COLLECTION, caller,
+					new DossierQueries.QueueFilter(status, procedure, overdue, mine),
+					LocalDate.now(PassportApplicationService.VIETNAM), page, size)
+			.map((found) -> new DossierQueries.QueuePage<>(found.items().stream().map(DossierView::of).toList(),
+					found.page(), found.size(), found.hasMore()));
+	}
+
+	@GetMapping("/statistics")
+	Mono<DossierQueries.Statistics> statistics(@RequestParam LocalDate from, @RequestParam LocalDate to,
+			Caller caller) {
+		return this.queries.statistics(PassportApplicationService.COLLECTION, caller, from, to);
+	}
+
+	@PostMapping("/dossiers/{code}/accept")
+	Mono<DossierView> accept(@PathVariable String code, @RequestBody(required = false) Note note, Caller caller) {
+		return this.applications.accept(code, caller, (note != null) ? note.text() : null).map(DossierView::of);
+	}
+
+	@PostMapping("/dossiers/{code}/not-accept")
+	Mono<DossierView> notAccept(@PathVariable String code, @Valid @RequestBody Reason reason, Caller caller) {
+		return this.applications.notAccept(code, caller, reason.reason()).map(DossierView::of);
+	}
+
+	@PostMapping("/dossiers/{code}/claim")
+	Mono<DossierView> claim(@PathVariable String code, Caller caller) {
+		return this.applications.claim(code, caller).map(DossierView::of);
+	}
+
+	@PostMapping("/dossiers/{code}/supplement-request")
+	Mono<DossierView> requestSupplement(@PathVariable String code, @Valid @RequestBody Missing missing,
+			Caller caller) {
+		return this.applications.requestSupplement(code, caller, missing.missing()).map(DossierView::of);
+	}
+
+	@PostMapping("/dossiers/{code}/supplement")
+	Mono<DossierView> supplemented(@PathVariable String code, Caller caller) {
+		return this.applications.supplemented(code, caller).map(DossierView::of);
+	}
+
+	@PostMapping("/dossiers/{code}/payment-request")
+	Mono<DossierView> requestPayment(@PathVariable String code, Caller caller) {
+		return this.applications.requestPayment(code, caller).map(DossierView::of);
+	}
+
+	@PostMapping("/dossiers/{code}/approve")
+	Mono<DossierView> approve(@PathVariable String code, Caller caller) {
+		return this.applications.approve(code, caller).map(DossierView::of);
+	}
+
+	@PostMapping("/dossiers/{code}/return")
+	Mono<DossierView> returnResult(@PathVariable String code, @Valid @RequestBody ReturnRequest request,
+			Caller caller) {
+		return this.applications.returnResult(code, caller, request.method()).map(DossierView::of);
+	}
+
+	@PostMapping("/dossiers/{code}/withdraw")
+	Mono<DossierView> withdraw(@PathVariable String code, @RequestBody(required = false) Reason reason,
+			Caller caller) {
+		return this.applications.withdraw(code, caller, (reason != null) ? reason.reason() : null)
+			.map(DossierView::of);
+	}
+
+	@PostMapping("/dossiers/{code}/stop")
+	Mono<DossierView> stop(@PathVariable String code, @Valid @RequestBody Reason reason, Caller caller) {
+		return this.applications.stop(code, caller, reason.reason()).map(DossierView::of);
+	}
+
+	record Note(@Size(max = 500) String text) {
+	}
+
+	record Reason(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	record Missing(@NotEmpty List<@NotBlank @Size(max = 300) String> missing) {
+	}
+
+	record ReturnRequest(@NotNull Dossier.ReturnMethod method) {
+	}
+
+	record FormRequest(@NotBlank @Pattern(regexp = "[0-9]{12}") String holderPersonalId,
+			@NotBlank @Size(max = 100) String holderFullName,
+			@NotBlank @Pattern(regexp = "[0-9]{4}-[0-9]{2}-[0-9]{2}") String holderBirthDate,
+			@NotBlank @Pattern(regexp = "MALE|FEMALE") String sex, @Size(max = 100) String placeOfBirth,
+			@Pattern(regexp = "(0|\\+84)[0-9]{9}") String phone, @Size(max = 100) String occupation,
+			@Size(max = 200) String employer, boolean chip, @Pattern(regexp = "[A-Z][0-9]{7}") String previousPassportNumber,
+			@Pattern(regexp = "LOST|DAMAGED") String lostOrDamaged) {
+
+		PassportForm toForm() {
+			return new PassportForm(this.holderPersonalId, this.holderFullName.strip(), this.holderBirthDate, this.sex,
+					this.placeOfBirth, this.phone, this.occupation, this.employer, this.chip,
+					this.previousPassportNumber, this.lostOrDamaged);
+		}
+
+	}
+
+	record SubmissionRequest(@NotNull PassportProcedure procedure,
+			@NotBlank @Pattern(regexp = "[0-9]{2}") String handlingProvince, @Valid @NotNull FormRequest form,
+			@Pattern(regexp = "[0-9]{12}") String applicantPersonalId, @Size(max = 100) String applicantFullName,
+			@Pattern(regexp = "[0-9]{4}-[0-9]{2}-[0-9]{2}") String applicantBirthDate,
+			@Pattern(regexp = "(0|\\+84)[0-9]{9}") String phone, @Email @Size(max = 254) String email) {
+
+		PassportApplicationService.Submission toSubmission() {
+			return new PassportApplicationService.Submission(this.procedure, this.handlingProvince, this.form.toForm(),
+					this.applicantPersonalId, this.applicantFullName, this.applicantBirthDate, this.phone, this.email);
+		}
+
+	}
+
+	/** A dossier with its status history, appointment, fee and, once issued, the passport. */
+	record DossierView(String code, String procedureCode, PassportProcedure procedure, Channel channel,
+			DossierStatus status, int statusCode, String handlingUnit, Instant receivedAt, LocalDate appointmentDate,
+			boolean overdue, PassportForm form, Dossier.Fee fee, Dossier.SupplementRequest supplementRequest,
+			IssuedPassport passport, Dossier.Result result, List<ProgressEntry> progress) {
+
+		static DossierView of(PassportApplication dossier) {
+			return new DossierView(dossier.code(), dossier.procedureCode(), dossier.procedure(), dossier.channel(),
+					dossier.status(), dossier.status().code(), dossier.handlingUnit().code(), dossier.receivedAt(),
+					dossier.appointmentDate(), dossier.isOverdue(LocalDate.now(PassportApplicationService.VIETNAM)),
+					dossier.form(), dossier.fee(), dossier.supplementRequest(), dossier.passport(), dossier.result(),
+					dossier.progress());
+		}
+
+	}
+
+}

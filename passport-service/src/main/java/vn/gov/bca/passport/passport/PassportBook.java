@@ -1,0 +1,90 @@
+package vn.gov.bca.passport.passport;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The passports issued to each person (one document per holder, keyed by personal id): whether
+ * they still hold a usable one (not expired, not reported lost) decides whether they may get
+ * another. Numbers are {@code C} and seven digits from one atomic counter.
+ */
+@Component
+public class PassportBook {
+
+	static final String HOLDERS = "passport_holders";
+
+	static final String COUNTERS = "passport_counters";
+
+	private final ReactiveMongoTemplate mongo;
+
+	PassportBook(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** A passport in the book. */
+	public record Entry(String number, LocalDate issuedOn, LocalDate expiresOn, boolean chip, String dossierCode,
+			boolean reportedLost) {
+
+		public boolean isUsableOn(LocalDate day) {
+			return !this.reportedLost && day.isBefore(this.expiresOn);
+		}
+
+	}
+
+	public Flux<Entry> of(String holderPersonalId) {
+		return this.mongo.findById(holderPersonalId, Document.class, HOLDERS)
+			.flatMapIterable((holder) -> holder.getList("passports", Document.class, List.of()))
+			.map(PassportBook::entry);
+	}
+
+	/** The passports the holder could still travel with on that day. */
+	public Flux<Entry> usable(String holderPersonalId, LocalDate day) {
+		return of(holderPersonalId).filter((entry) -> entry.isUsableOn(day));
+	}
+
+	public Mono<String> nextNumber() {
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("_id").is("passport-number")), new Update().inc("sequence", 1L),
+					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS)
+			.map((counter) -> String.format("C%07d", ((Number) counter.get("sequence")).longValue()));
+	}
+
+	public Mono<Void> record(String holderPersonalId, Entry entry) {
+		Document passport = new Document("number", entry.number()).append("issuedOn", entry.issuedOn().toString())
+			.append("expiresOn", entry.expiresOn().toString())
+			.append("chip", entry.chip())
+			.append("dossierCode", entry.dossierCode())
+			.append("reportedLost", false)
+			.append("recordedAt", new Date());
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("_id").is(holderPersonalId)),
+					new Update().push("passports", passport), FindAndModifyOptions.options().upsert(true),
+					Document.class, HOLDERS)
+			.then();
+	}
+
+	/** The holder reports a passport lost: it can no longer be used, and a re-issue is possible. */
+	public Mono<Boolean> reportLost(String holderPersonalId, String number) {
+		Query query = Query.query(Criteria.where("_id").is(holderPersonalId).and("passports.number").is(number));
+		return this.mongo.updateFirst(query, new Update().set("passports.$.reportedLost", true), HOLDERS)
+			.map((result) -> result.getMatchedCount() > 0);
+	}
+
+	private static Entry entry(Document passport) {
+		return new Entry(passport.getString("number"), LocalDate.parse(passport.getString("issuedOn")),
+				LocalDate.parse(passport.getString("expiresOn")), passport.getBoolean("chip", false),
+				passport.getString("dossierCode"), passport.getBoolean("reportedLost", false));
+	}
+
+}

@@ -1,0 +1,319 @@
+package vn.gov.bca.passport.application;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.gov.bca.platform.dossier.Channel;
+import vn.gov.bca.platform.dossier.calendar.WorkingDays;
+import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
+import vn.gov.bca.platform.testkit.IntegrationTest;
+import vn.gov.bca.platform.testkit.JwtIssuer;
+import vn.gov.bca.platform.testkit.TestInfrastructure;
+import vn.gov.bca.platform.testkit.TopicReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Passport dossiers against real Kafka and MongoDB, with identity-service and fine-payment-service
+ * stubbed (the journey with the real ones runs in the system tests).
+ */
+@IntegrationTest
+class PassportDossierTests {
+
+	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
+
+	private static final StubServices services = new StubServices();
+
+	private static final String AN = "001085012345";
+
+	private static final String BICH = "079192004567";
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private ProcedureCatalogue catalogue;
+
+	private final String officer = jwt.officer("001080001111", "PA08-HN", "01");
+
+	@DynamicPropertySource
+	static void otherServices(DynamicPropertyRegistry registry) {
+		registry.add("vneid.clients.identity-service.base-url", services::url);
+		registry.add("vneid.clients.fine-payment-service.base-url", services::url);
+	}
+
+	@AfterAll
+	static void stopStubs() {
+		services.close();
+	}
+
+	@Test
+	void aCitizenSubmitsAndTheDossierGoesToTheResultWithItsEventsInOrder() {
+		String holder = "001190123401";
+		String dossier = submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Thị Hồng", "1990-03-03", "FEMALE"), null)
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String code = JsonPath.read(dossier, "$.code");
+		LocalDate today = LocalDate.now(PassportApplicationService.VIETNAM);
+		assertThat(code).matches("PA08-HN-[0-9]{6}-[0-9]{4}");
+		assertThat((String) JsonPath.read(dossier, "$.appointmentDate"))
+			.isEqualTo(WorkingDays.standard().plus(today, 8).toString());
+		assertThat((Integer) JsonPath.read(dossier, "$.statusCode")).isEqualTo(1);
+
+		act(code, "accept", this.officer).expectStatus().isOk();
+		act(code, "payment-request", this.officer).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("PAYMENT_REQUESTED")
+			.jsonPath("$.fee.amount")
+			.isEqualTo(feeToday());
+		String orderId = "PO-TEST-" + services.feeOrders.size();
+		assertThat(services.feeOrders.get(services.feeOrders.size() - 1)).contains(code)
+			.contains(Long.toString(feeToday()));
+
+		paymentSucceeded(orderId, code);
+		await().atMost(Duration.ofSeconds(20)).until(() -> "IN_PROGRESS".equals(status(code, jwt.citizen(holder, 2))));
+
+		String approved = act(code, "approve", this.officer).expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((String) JsonPath.read(approved, "$.passport.number")).matches("C[0-9]{7}");
+		assertThat((String) JsonPath.read(approved, "$.passport.expiresOn")).isEqualTo(today.plusYears(10).toString());
+		this.client.post()
+			.uri("/api/passport/dossiers/" + code + "/return")
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("method", "PICKED_UP"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.statusCode")
+			.isEqualTo(10);
+
+		List<ConsumerRecord<String, String>> events = TopicReader.await(
+				TestInfrastructure.get().kafkaBootstrapServers(), "passport.events.v1",
+				(record) -> code.equals(record.key()), 7, Duration.ofSeconds(20));
+		assertThat(events).extracting((record) -> TopicReader.header(record, "ce_type").replace("vn.gov.bca.passport.", ""))
+			.containsExactly("DossierSubmitted", "DossierAccepted", "PaymentRequested", "PaymentReceived",
+					"DossierProcessed", "PassportIssued", "ResultReturned");
+
+		submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Thị Hồng", "1990-03-03", "FEMALE"), null).expectStatus()
+			.isEqualTo(409);
+	}
+
+	@Test
+	void aLevelOneCitizenIsRefused() {
+		submit(jwt.citizen("001190123402", 1), firstIssue("001190123402", "Lê Thị Lan", "1990-04-04", "FEMALE"), null)
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://dichvucong.bca.gov.vn/problems/identity-level-required");
+	}
+
+	@Test
+	void anotherCitizenDoesNotSeeTheDossierAndAnOfficerOfAnotherProvinceCannotAct() {
+		String holder = "001190123403";
+		String code = code(submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Thị Ngọc", "1990-05-05", "FEMALE"),
+				null));
+		this.client.get()
+			.uri("/api/passport/dossiers/" + code)
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(BICH, 2)))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		act(code, "accept", jwt.officer("079187002222", "PA08-HCM", "79")).expectStatus().isForbidden();
+		act(code, "approve", this.officer).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("SUBMITTED")
+			.jsonPath("$.action")
+			.isEqualTo("process");
+	}
+
+	@Test
+	void theSameSubmissionWithTheSameIdempotencyKeyMakesOneDossier() {
+		String holder = "001190123404";
+		String token = jwt.citizen(holder, 2);
+		String body = firstIssue(holder, "Lê Thị Mai", "1990-06-06", "FEMALE");
+		String first = code(submit(token, body, "tk01-" + holder));
+		String second = code(submit(token, body, "tk01-" + holder));
+		assertThat(second).isEqualTo(first);
+		this.client.get()
+			.uri("/api/passport/me/dossiers")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void anIdentityTheRegistryDoesNotConfirmIsRefusedAndNothingIsWritten() {
+		String holder = "001190123405";
+		services.unknownToRegistry.add(holder);
+		submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Thị Thu", "1990-07-07", "FEMALE"), null).expectStatus()
+			.isEqualTo(422);
+		this.client.get()
+			.uri("/api/passport/me/dossiers")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(holder, 2)))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(0);
+	}
+
+	@Test
+	void anExitBanBlocksIssuance() {
+		String holder = "001090123406";
+		this.client.post()
+			.uri("/api/passport/exit-bans")
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("personalId", holder, "legalBasis", "Khoản 1 Điều 36 Luật Xuất cảnh, nhập cảnh",
+					"reason", "Bị can trong vụ án hình sự"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Văn Hùng", "1990-08-08", "MALE"), null).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("tạm hoãn xuất cảnh"));
+	}
+
+	@Test
+	void aParentFilesForAChildUnder14OnlyWhenTheRegistryConfirmsTheRelation() {
+		String child = "001218123407";
+		String childBorn = LocalDate.now().minusYears(8).toString();
+		String body = """
+				{"procedure": "CHILD_UNDER_14", "handlingProvince": "01", "applicantFullName": "Nguyễn Văn An",
+				 "form": {"holderPersonalId": "%s", "holderFullName": "Nguyễn Minh Khôi", "holderBirthDate": "%s",
+				          "sex": "MALE", "chip": true}}""".formatted(child, childBorn);
+		submit(jwt.citizen(AN, 2), body, null).expectStatus().isEqualTo(422);
+
+		services.parentChild.add(child + ">" + AN);
+		String dossier = submit(jwt.citizen(AN, 2), body, null).expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String code = JsonPath.read(dossier, "$.code");
+		act(code, "accept", this.officer).expectStatus().isOk();
+		String approved = act(code, "approve", this.officer).expectBody(String.class).returnResult().getResponseBody();
+		assertThat((Boolean) JsonPath.read(approved, "$.passport.chip")).isFalse();
+		assertThat((String) JsonPath.read(approved, "$.passport.expiresOn"))
+			.isEqualTo(LocalDate.now(PassportApplicationService.VIETNAM).plusYears(5).toString());
+	}
+
+	@Test
+	void theApplicantWithdrawsBeforeProcessing() {
+		String holder = "001190123408";
+		String token = jwt.citizen(holder, 2);
+		String code = code(submit(token, firstIssue(holder, "Lê Thị Yến", "1990-09-09", "FEMALE"), null));
+		act(code, "withdraw", jwt.citizen(BICH, 2)).expectStatus().isNotFound();
+		act(code, "withdraw", token).expectStatus().isOk().expectBody().jsonPath("$.statusCode").isEqualTo(7);
+		act(code, "accept", this.officer).expectStatus().isEqualTo(409);
+	}
+
+	/** The first-issue fee of the catalogue for an online dossier received today. */
+	private long feeToday() {
+		return this.catalogue.require(PassportProcedure.FIRST_ISSUE.catalogueCode())
+			.totalFeeOn(LocalDate.now(PassportApplicationService.VIETNAM), Channel.ONLINE);
+	}
+
+	private static String firstIssue(String holder, String name, String born, String sex) {
+		return """
+				{"procedure": "FIRST_ISSUE", "handlingProvince": "01", "phone": "0912345678",
+				 "form": {"holderPersonalId": "%s", "holderFullName": "%s", "holderBirthDate": "%s", "sex": "%s",
+				          "chip": true, "occupation": "Kỹ sư"}}""".formatted(holder, name, born, sex);
+	}
+
+	private WebTestClient.ResponseSpec submit(String token, String body, String idempotencyKey) {
+		return this.client.post()
+			.uri("/api/passport/dossiers")
+			.headers((headers) -> {
+				headers.setBearerAuth(token);
+				if (idempotencyKey != null) {
+					headers.set("Idempotency-Key", idempotencyKey);
+				}
+			})
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	private static String code(WebTestClient.ResponseSpec created) {
+		return JsonPath.read(created.expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody(),
+				"$.code");
+	}
+
+	private WebTestClient.ResponseSpec act(String code, String action, String token) {
+		return this.client.post()
+			.uri("/api/passport/dossiers/" + code + "/" + action)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange();
+	}
+
+	private String status(String code, String token) {
+		return JsonPath.read(this.client.get()
+			.uri("/api/passport/dossiers/" + code)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody(), "$.status");
+	}
+
+	/** fine-payment-service's event, as it publishes it. */
+	private static void paymentSucceeded(String orderId, String dossierCode) {
+		Properties properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
+		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+			String data = """
+					{"eventId": "%s", "occurredAt": "%s", "aggregateId": "%s", "referenceType": "DOSSIER_FEE",
+					 "referenceId": "%s", "amount": 200000, "receiptNumber": "BL-261123-00000001",
+					 "platformTransactionId": "SBX1"}""".formatted(UUID.randomUUID(), Instant.now(), orderId, dossierCode);
+			ProducerRecord<String, String> record = new ProducerRecord<>("payment.events.v1", orderId, data);
+			record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+			record.headers().add("ce_type", "vn.gov.bca.payment.PaymentSucceeded".getBytes(StandardCharsets.UTF_8));
+			record.headers().add("ce_source", "/fine-payment-service".getBytes(StandardCharsets.UTF_8));
+			producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -14,13 +14,19 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +35,9 @@ import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.DossierQueries;
 import vn.gov.bca.platform.dossier.DossierStatus;
 import vn.gov.bca.platform.dossier.ProgressEntry;
+import vn.gov.bca.platform.dossier.attachment.Attachment;
+import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
 
 /**
@@ -40,6 +49,9 @@ import vn.gov.bca.platform.web.security.Caller;
 @RestController
 @RequestMapping("/api/passport")
 class PassportApplicationController {
+
+	/** Limit of one upload read into memory; the attachments' own limit (5 MB) is checked after. */
+	static final long MAX_UPLOAD = 5L * 1024 * 1024 + 1;
 
 	private final PassportApplicationService applications;
 
@@ -142,6 +154,43 @@ class PassportApplicationController {
 	@PostMapping("/dossiers/{code}/stop")
 	Mono<DossierView> stop(@PathVariable String code, @Valid @RequestBody Reason reason, Caller caller) {
 		return this.applications.stop(code, caller, reason.reason()).map(DossierView::of);
+	}
+
+	/** A file of the dossier (multipart: {@code file} and {@code kind}); its type is read from its bytes. */
+	@PostMapping(path = "/dossiers/{code}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Mono<ResponseEntity<Attachment>> attach(@PathVariable String code, @RequestPart("file") FilePart file,
+			@RequestPart(name = "kind", required = false) String kind, Caller caller) {
+		return DataBufferUtils.join(file.content(), (int) MAX_UPLOAD)
+			.map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
+			.onErrorMap(DataBufferLimitException.class,
+					(tooLarge) -> new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "attachment.too-large", MAX_UPLOAD))
+			.flatMap((bytes) -> this.applications.attach(code, (kind != null) ? kind.strip() : "OTHER",
+					file.filename(), bytes, caller))
+			.map((attachment) -> ResponseEntity.status(201).body(attachment));
+	}
+
+	@GetMapping("/dossiers/{code}/attachments")
+	Mono<List<Attachment>> attachments(@PathVariable String code, Caller caller) {
+		return this.applications.attachments(code, caller).collectList();
+	}
+
+	@GetMapping("/dossiers/{code}/attachments/{id}")
+	Mono<ResponseEntity<byte[]>> download(@PathVariable String code, @PathVariable String id, Caller caller) {
+		return this.applications.download(code, id, caller)
+			.map((download) -> ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(download.attachment().mediaType()))
+				.header("Content-Disposition",
+						ContentDisposition.attachment()
+							.filename(download.attachment().filename(), java.nio.charset.StandardCharsets.UTF_8)
+							.build()
+							.toString())
+				.header("X-Content-Type-Options", "nosniff")
+				.body(download.content()));
 	}
 
 	record Note(@Size(max = 500) String text) {

@@ -24,6 +24,7 @@ import vn.gov.bca.platform.data.outbox.DomainEvent;
 import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.DossierCodes;
+import vn.gov.bca.platform.dossier.attachment.Attachment;
 import vn.gov.bca.platform.dossier.attachment.Attachments;
 import vn.gov.bca.platform.dossier.calendar.WorkingDays;
 import vn.gov.bca.platform.dossier.catalogue.Procedure;
@@ -31,6 +32,7 @@ import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
 import vn.gov.bca.platform.web.client.ServiceClient;
 import vn.gov.bca.platform.web.client.ServiceClients;
 import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.error.IllegalTransitionException;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
 
@@ -49,6 +51,10 @@ public class PassportApplicationService {
 
 	private static final String PURPOSE = "passport application";
 
+	/** A holder has at most one passport dossier in these statuses. */
+	private static final List<String> OPEN_STATUSES = List.of("SUBMITTED", "ACCEPTED", "IN_PROGRESS",
+			"SUPPLEMENT_REQUESTED", "PAYMENT_REQUESTED", "PROCESSED");
+
 	private final AggregateStore<PassportApplication> dossiers;
 
 	private final DossierCodes codes;
@@ -65,9 +71,11 @@ public class PassportApplicationService {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final Attachments attachments;
+
 	PassportApplicationService(AggregateStores stores, DossierCodes codes, ProcedureCatalogue catalogue,
 			WorkingDays workingDays, PassportBook passports, ExitBans exitBans, ServiceClients clients,
-			ReactiveMongoTemplate mongo) {
+			ReactiveMongoTemplate mongo, Attachments attachments) {
 		this.dossiers = stores.forCollection(PassportApplication.class, COLLECTION);
 		this.codes = codes;
 		this.catalogue = catalogue;
@@ -76,6 +84,7 @@ public class PassportApplicationService {
 		this.exitBans = exitBans;
 		this.clients = clients;
 		this.mongo = mongo;
+		this.attachments = attachments;
 	}
 
 	/** What a submission carries besides the form; the applicant is the caller unless an officer or the portal files. */
@@ -195,7 +204,31 @@ public class PassportApplicationService {
 				&& form.previousPassportNumber() != null)
 						? this.passports.reportLost(form.holderPersonalId(), form.previousPassportNumber()).then()
 						: Mono.empty();
-		return banned.then(holdsOne).then(lost);
+		Mono<Void> openDossier = this.mongo
+			.exists(Query.query(Criteria.where("form.holderPersonalId")
+				.is(form.holderPersonalId())
+				.and("status")
+				.in(OPEN_STATUSES)), PassportApplication.class, COLLECTION)
+			.flatMap((open) -> open ? Mono.error(ApiException.conflict("passport.dossier-open")) : Mono.empty());
+		return banned.then(holdsOne).then(openDossier).then(lost);
+	}
+
+	/** A file of the dossier, uploaded by its applicant or an officer of its unit. */
+	public Mono<Attachment> attach(String code, String kind, String filename, byte[] content, Caller caller) {
+		return find(code, caller).flatMap((dossier) -> {
+			if (dossier.status().isFinal()) {
+				return Mono.error(new IllegalTransitionException(dossier.status(), "attach"));
+			}
+			return this.attachments.store(dossier, kind, filename, content, caller);
+		});
+	}
+
+	public Flux<Attachment> attachments(String code, Caller caller) {
+		return find(code, caller).flatMapMany((dossier) -> this.attachments.list(dossier.code()));
+	}
+
+	public Mono<Attachments.Download> download(String code, String attachmentId, Caller caller) {
+		return find(code, caller).flatMap((dossier) -> this.attachments.download(dossier, attachmentId, caller));
 	}
 
 	/** A dossier as its applicant (404 for anyone else) or an officer of its province (403 otherwise) sees it. */

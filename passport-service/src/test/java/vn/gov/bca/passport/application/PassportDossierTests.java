@@ -18,10 +18,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.calendar.WorkingDays;
@@ -249,6 +252,76 @@ class PassportDossierTests {
 	private long feeToday() {
 		return this.catalogue.require(PassportProcedure.FIRST_ISSUE.catalogueCode())
 			.totalFeeOn(LocalDate.now(PassportApplicationService.VIETNAM), Channel.ONLINE);
+	}
+
+	@Test
+	void filesAreAcceptedByTheirContentAndAnExecutableNamedPdfIsRefused() {
+		String holder = "001190123409";
+		String token = jwt.citizen(holder, 2);
+		String code = code(submit(token, firstIssue(holder, "Lê Thị Vân", "1990-10-10", "FEMALE"), null));
+		byte[] pdf = "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+		byte[] exe = { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0 };
+
+		String stored = upload(code, token, "to-khai.pdf", pdf).expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		upload(code, token, "to-khai.pdf", exe).expectStatus()
+			.isEqualTo(415)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		upload(code, jwt.citizen(BICH, 2), "x.pdf", pdf).expectStatus().isNotFound();
+
+		String id = JsonPath.read(stored, "$.id");
+		this.client.get()
+			.uri("/api/passport/dossiers/" + code + "/attachments/" + id)
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PDF)
+			.expectBody(byte[].class)
+			.isEqualTo(pdf);
+		this.client.get()
+			.uri("/api/passport/dossiers/" + code + "/attachments/" + id)
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(BICH, 2)))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.get()
+			.uri("/api/passport/dossiers/" + code + "/attachments")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aSecondDossierWhileOneIsOpenIsAConflict() {
+		String holder = "001190123410";
+		String token = jwt.citizen(holder, 2);
+		code(submit(token, firstIssue(holder, "Lê Thị Xuân", "1990-11-11", "FEMALE"), null));
+		submit(token, firstIssue(holder, "Lê Thị Xuân", "1990-11-11", "FEMALE"), null).expectStatus().isEqualTo(409);
+	}
+
+	private WebTestClient.ResponseSpec upload(String code, String token, String filename, byte[] content) {
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("file", new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return filename;
+			}
+		}).contentType(MediaType.APPLICATION_PDF);
+		parts.part("kind", "TK01");
+		return this.client.post()
+			.uri("/api/passport/dossiers/" + code + "/attachments")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(parts.build()))
+			.exchange();
 	}
 
 	private static String firstIssue(String holder, String name, String born, String sex) {

@@ -1,0 +1,133 @@
+package vn.gov.bca.systemtests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import vn.gov.bca.platform.testkit.TopicReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A first passport from submission to the result, through the gateway with the realm's accounts
+ * and every real service: the registry verifies the applicant, the fee is paid at the payment
+ * sandbox, fine-payment-service's event moves the dossier on, the officer of Hà Nội approves and
+ * returns it, and the dossier's events reach Kafka in order. On the way: a level-1 account is
+ * refused, another citizen does not see the dossier, an officer of another province cannot act, a
+ * retried submission is one dossier, and a program disguised as a PDF is refused.
+ */
+class PassportSystemTests {
+
+	private static final HttpClient BROWSER = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private static final String SUBMISSION = """
+			{"procedure": "FIRST_ISSUE", "handlingProvince": "01", "phone": "0912345678",
+			 "form": {"holderPersonalId": "%s", "holderFullName": "%s", "holderBirthDate": "%s", "sex": "%s",
+			          "chip": true, "occupation": "Kỹ sư"}}""";
+
+	@Test
+	void aLevelTwoCitizenGetsAPassportFromSubmissionToTheResult() throws Exception {
+		String gateway = SystemStack.gateway();
+		String an = SystemStack.userToken("nguyenvanan");
+		String officer = SystemStack.userToken("canbo.hanoi");
+
+		HttpResponse<String> levelOne = SystemStack.post(gateway + "/api/passport/dossiers",
+				SUBMISSION.formatted("048201000321", "Lê Hoàng Minh", "2001-01-01", "MALE"), "Authorization",
+				"Bearer " + SystemStack.userToken("lehoangminh"));
+		assertThat(levelOne.statusCode()).as(levelOne.body()).isEqualTo(403);
+
+		String body = SUBMISSION.formatted("001085012345", "Nguyễn Văn An", "1985-03-12", "MALE");
+		HttpResponse<String> submitted = SystemStack.post(gateway + "/api/passport/dossiers", body, "Authorization",
+				"Bearer " + an, "Idempotency-Key", "passport-an-first");
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+		String code = JsonPath.read(submitted.body(), "$.code");
+		assertThat(code).matches("PA08-HN-[0-9]{6}-[0-9]{4}");
+		HttpResponse<String> retried = SystemStack.post(gateway + "/api/passport/dossiers", body, "Authorization",
+				"Bearer " + an, "Idempotency-Key", "passport-an-first");
+		assertThat((String) JsonPath.read(retried.body(), "$.code")).isEqualTo(code);
+
+		assertThat(SystemStack.get(gateway + "/api/passport/dossiers/" + code, "Authorization",
+				"Bearer " + SystemStack.userToken("tranthibich")).statusCode()).isEqualTo(404);
+		assertThat(SystemStack.post(gateway + "/api/passport/dossiers/" + code + "/accept", "", "Authorization",
+				"Bearer " + SystemStack.userToken("canbo.hcm")).statusCode()).isEqualTo(403);
+		assertThat(upload(gateway + "/api/passport/dossiers/" + code + "/attachments", an, "to-khai.pdf",
+				new byte[] { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0 }).statusCode()).isEqualTo(415);
+		assertThat(upload(gateway + "/api/passport/dossiers/" + code + "/attachments", an, "to-khai.pdf",
+				"%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII)).statusCode()).isEqualTo(201);
+
+		assertThat(act(code, "accept", officer).statusCode()).isEqualTo(200);
+		HttpResponse<String> paymentRequested = act(code, "payment-request", officer);
+		assertThat(paymentRequested.statusCode()).as(paymentRequested.body()).isEqualTo(200);
+		String orderId = JsonPath.read(paymentRequested.body(), "$.fee.paymentOrderId");
+
+		HttpResponse<String> checkout = SystemStack.post(gateway + "/api/payment/orders/" + orderId + "/checkout", "",
+				"Authorization", "Bearer " + an);
+		assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(200);
+		HttpResponse<String> paid = BROWSER.send(HttpRequest.newBuilder(URI.create(JsonPath.read(checkout.body(),
+				"$.checkoutUrl")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("action=pay"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(paid.statusCode()).isEqualTo(303);
+
+		String status = null;
+		for (int i = 0; i < 60 && !"IN_PROGRESS".equals(status); i++) {
+			Thread.sleep(250);
+			status = JsonPath.read(SystemStack.get(gateway + "/api/passport/dossiers/" + code, "Authorization",
+					"Bearer " + an).body(), "$.status");
+		}
+		assertThat(status).isEqualTo("IN_PROGRESS");
+
+		HttpResponse<String> approved = act(code, "approve", officer);
+		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+		assertThat((String) JsonPath.read(approved.body(), "$.passport.number")).matches("C[0-9]{7}");
+		HttpResponse<String> returned = SystemStack.post(gateway + "/api/passport/dossiers/" + code + "/return",
+				"{\"method\": \"PICKED_UP\"}", "Authorization", "Bearer " + officer);
+		assertThat(returned.statusCode()).as(returned.body()).isEqualTo(200);
+		assertThat((Integer) JsonPath.read(returned.body(), "$.statusCode")).isEqualTo(10);
+
+		List<ConsumerRecord<String, String>> events = TopicReader.await(SystemStack.get().kafkaBootstrapServers(),
+				"passport.events.v1", (record) -> code.equals(record.key()), 7, Duration.ofSeconds(30));
+		assertThat(events).extracting((record) -> TopicReader.header(record, "ce_type"))
+			.containsExactly("vn.gov.bca.passport.DossierSubmitted", "vn.gov.bca.passport.DossierAccepted",
+					"vn.gov.bca.passport.PaymentRequested", "vn.gov.bca.passport.PaymentReceived",
+					"vn.gov.bca.passport.DossierProcessed", "vn.gov.bca.passport.PassportIssued",
+					"vn.gov.bca.passport.ResultReturned");
+	}
+
+	private static HttpResponse<String> act(String code, String action, String token) {
+		return SystemStack.post(SystemStack.gateway() + "/api/passport/dossiers/" + code + "/" + action, "",
+				"Authorization", "Bearer " + token);
+	}
+
+	private static HttpResponse<String> upload(String url, String token, String filename, byte[] content) {
+		String boundary = "----vneid" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nTK01\r\n--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: application/pdf\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return SystemStack.send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build());
+	}
+
+}

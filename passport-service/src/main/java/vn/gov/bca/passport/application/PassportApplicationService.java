@@ -51,9 +51,7 @@ public class PassportApplicationService {
 
 	private static final String PURPOSE = "passport application";
 
-	/** A holder has at most one passport dossier in these statuses. */
-	private static final List<String> OPEN_STATUSES = List.of("SUBMITTED", "ACCEPTED", "IN_PROGRESS",
-			"SUPPLEMENT_REQUESTED", "PAYMENT_REQUESTED", "PROCESSED");
+
 
 	private final AggregateStore<PassportApplication> dossiers;
 
@@ -118,12 +116,17 @@ public class PassportApplicationService {
 		return verifyIdentity(submission, applicantId)
 			.then(checkEligibility(submission.procedure(), form, today))
 			.then(this.codes.next(unit.code(), today))
-			.flatMap((code) -> {
+			.flatMap((code) -> this.passports.claimOpenDossier(form.holderPersonalId(), code).flatMap((claimed) -> {
+				if (!claimed) {
+					return Mono.error(ApiException.conflict("passport.dossier-open"));
+				}
 				LocalDate appointment = this.workingDays.plus(today, procedure.workingDays());
 				PassportApplication.Submission created = PassportApplication.submit(code, procedure.code(),
 						submission.procedure(), channel, applicant, submitter, unit, now, appointment, form);
-				return this.dossiers.insert(created.application(), List.of(created.event()));
-			});
+				return this.dossiers.insert(created.application(), List.of(created.event()))
+					.onErrorResume((failure) -> this.passports.releaseOpenDossier(form.holderPersonalId(), code)
+						.then(Mono.error(failure)));
+			}));
 	}
 
 	private static Channel channelOf(Caller caller, Submission submission) {
@@ -204,13 +207,7 @@ public class PassportApplicationService {
 				&& form.previousPassportNumber() != null)
 						? this.passports.reportLost(form.holderPersonalId(), form.previousPassportNumber()).then()
 						: Mono.empty();
-		Mono<Void> openDossier = this.mongo
-			.exists(Query.query(Criteria.where("form.holderPersonalId")
-				.is(form.holderPersonalId())
-				.and("status")
-				.in(OPEN_STATUSES)), PassportApplication.class, COLLECTION)
-			.flatMap((open) -> open ? Mono.error(ApiException.conflict("passport.dossier-open")) : Mono.empty());
-		return banned.then(holdsOne).then(openDossier).then(lost);
+		return banned.then(holdsOne).then(lost);
 	}
 
 	/** A file of the dossier, uploaded by its applicant or an officer of its unit. */
@@ -349,7 +346,11 @@ public class PassportApplicationService {
 			.flatMap((dossier) -> {
 				long version = dossier.version();
 				List<? extends DomainEvent> events = transition.apply(dossier);
-				return this.dossiers.update(dossier, version, events);
+				return this.dossiers.update(dossier, version, events)
+					.flatMap((saved) -> saved.status().isFinal()
+							? this.passports.releaseOpenDossier(saved.form().holderPersonalId(), saved.code())
+								.thenReturn(saved)
+							: Mono.just(saved));
 			});
 	}
 

@@ -74,6 +74,25 @@ public class PassportBook {
 			.then();
 	}
 
+	/**
+	 * Takes the holder's one open passport dossier for this code; false if another dossier of theirs
+	 * is open. One conditional upsert: of two concurrent submissions one gets it.
+	 */
+	public Mono<Boolean> claimOpenDossier(String holderPersonalId, String dossierCode) {
+		Query free = Query.query(Criteria.where("_id").is(holderPersonalId).and("openDossier").is(null));
+		return this.mongo
+			.findAndModify(free, new Update().set("openDossier", dossierCode),
+					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, HOLDERS)
+			.map((holder) -> dossierCode.equals(holder.getString("openDossier")))
+			.onErrorResume(org.springframework.dao.DuplicateKeyException.class, (taken) -> Mono.just(false));
+	}
+
+	/** The dossier ended (refused, withdrawn, stopped, result returned) or was never written. */
+	public Mono<Void> releaseOpenDossier(String holderPersonalId, String dossierCode) {
+		Query held = Query.query(Criteria.where("_id").is(holderPersonalId).and("openDossier").is(dossierCode));
+		return this.mongo.updateFirst(held, new Update().unset("openDossier"), HOLDERS).then();
+	}
+
 	/** The holder reports a passport lost: it can no longer be used, and a re-issue is possible. */
 	public Mono<Boolean> reportLost(String holderPersonalId, String number) {
 		Query query = Query.query(Criteria.where("_id").is(holderPersonalId).and("passports.number").is(number));

@@ -307,6 +307,21 @@ class PassportDossierTests {
 		submit(token, firstIssue(holder, "Lê Thị Xuân", "1990-11-11", "FEMALE"), null).expectStatus().isEqualTo(409);
 	}
 
+	@Test
+	void ofConcurrentSubmissionsForOneHolderOneIsTakenAndTheOthersAreConflicts() {
+		String holder = "001190123411";
+		String token = jwt.citizen(holder, 2);
+		String body = firstIssue(holder, "Lê Thị Hằng", "1990-12-12", "FEMALE");
+		List<Integer> statuses = reactor.core.publisher.Flux.range(0, 6)
+			.flatMap((i) -> reactor.core.publisher.Mono
+				.fromCallable(() -> submit(token, body, "concurrent-" + i).returnResult(String.class).getStatus().value())
+				.subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+			.collectList()
+			.block();
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(5);
+	}
+
 	private WebTestClient.ResponseSpec upload(String code, String token, String filename, byte[] content) {
 		MultipartBodyBuilder parts = new MultipartBodyBuilder();
 		parts.part("file", new ByteArrayResource(content) {

@@ -9,7 +9,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -51,7 +50,7 @@ final class LoadedData {
 				sleep(Duration.ofSeconds(10));
 			}
 			List<String> values = new ArrayList<>();
-			for (Document document : db.getCollection(collection).find(filter).projection(Projections.include("_id"))) {
+			for (Document document : db.getCollection(collection).find(filter)) {
 				values.add(pick.apply(document));
 			}
 			System.out.printf("%,d request values from %s.%s%n", values.size(), database, collection);

@@ -10,6 +10,7 @@ import vn.gov.bca.platform.data.outbox.DomainEvent;
 import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.DossierEvent;
+import vn.gov.bca.platform.dossier.calendar.Deadline;
 import vn.gov.bca.platform.web.security.Caller;
 
 /**
@@ -28,18 +29,18 @@ public class PassportApplication extends Dossier {
 	}
 
 	private PassportApplication(String code, String procedureCode, PassportProcedure procedure, Channel channel,
-			Applicant applicant, Submitter submitter, HandlingUnit unit, Instant receivedAt, LocalDate appointment,
+			Applicant applicant, Submitter submitter, HandlingUnit unit, Instant receivedAt, Deadline deadline,
 			PassportForm form) {
-		super(code, procedureCode, channel, applicant, submitter, unit, receivedAt, appointment);
+		super(code, procedureCode, channel, applicant, submitter, unit, receivedAt, deadline);
 		this.procedure = procedure;
 		this.form = form;
 	}
 
 	static Submission submit(String code, String procedureCode, PassportProcedure procedure, Channel channel,
-			Applicant applicant, Submitter submitter, HandlingUnit unit, Instant receivedAt, LocalDate appointment,
+			Applicant applicant, Submitter submitter, HandlingUnit unit, Instant receivedAt, Deadline deadline,
 			PassportForm form) {
 		PassportApplication application = new PassportApplication(code, procedureCode, procedure, channel, applicant,
-				submitter, unit, receivedAt, appointment, form);
+				submitter, unit, receivedAt, deadline, form);
 		return new Submission(application, application.submitted());
 	}
 

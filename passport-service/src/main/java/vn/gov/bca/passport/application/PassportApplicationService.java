@@ -51,6 +51,9 @@ public class PassportApplicationService {
 
 	private static final String PURPOSE = "passport application";
 
+	/** The national public-service portal's role: it submits on behalf of citizens it has identified. */
+	static final String NATIONAL_PORTAL = "national-portal";
+
 
 
 	private final AggregateStore<PassportApplication> dossiers;
@@ -94,14 +97,14 @@ public class PassportApplicationService {
 	public Mono<PassportApplication> submit(Submission submission, Caller caller) {
 		Instant now = Instant.now();
 		LocalDate today = now.atZone(VIETNAM).toLocalDate();
-		Channel channel = channelOf(caller, submission);
-		String applicantId = (channel == Channel.ONLINE && !caller.isService()) ? caller.personalId()
+		Procedure procedure = this.catalogue.require(submission.procedure().catalogueCode());
+		Channel channel = channelOf(caller, submission, procedure.identityLevel());
+		String applicantId = (channel == Channel.ONLINE && !caller.hasRole(NATIONAL_PORTAL)) ? caller.personalId()
 				: submission.applicantPersonalId();
 		if (applicantId == null) {
 			return Mono.error(new ApiException(ProblemType.VALIDATION, "validation").withError("applicantPersonalId",
 					"applicant.required"));
 		}
-		Procedure procedure = this.catalogue.require(submission.procedure().catalogueCode());
 		Dossier.HandlingUnit unit = HandlingUnits.of(submission.handlingProvince());
 		if (channel == Channel.COUNTER) {
 			caller.requireOfficerOf(unit.province());
@@ -120,27 +123,28 @@ public class PassportApplicationService {
 				if (!claimed) {
 					return Mono.error(ApiException.conflict("passport.dossier-open"));
 				}
-				LocalDate appointment = this.workingDays.plus(today, procedure.workingDays());
 				PassportApplication.Submission created = PassportApplication.submit(code, procedure.code(),
-						submission.procedure(), channel, applicant, submitter, unit, now, appointment, form);
+						submission.procedure(), channel, applicant, submitter, unit, now,
+						procedure.deadlineFrom(this.workingDays, today), form);
 				return this.dossiers.insert(created.application(), List.of(created.event()))
 					.onErrorResume((failure) -> this.passports.releaseOpenDossier(form.holderPersonalId(), code)
 						.then(Mono.error(failure)));
 			}));
 	}
 
-	private static Channel channelOf(Caller caller, Submission submission) {
-		if (caller.isService()) {
-			if (!caller.hasRole("national-portal") && !"national-portal".equals(caller.clientId())) {
-				throw ApiException.forbidden("forbidden");
-			}
+	/** Online, a citizen needs the identity level the procedure asks for (the portal vouches for its users). */
+	private static Channel channelOf(Caller caller, Submission submission, int identityLevel) {
+		if (caller.hasRole(NATIONAL_PORTAL)) {
 			return Channel.ONLINE;
+		}
+		if (caller.isService()) {
+			throw ApiException.forbidden("forbidden");
 		}
 		if (caller.isOfficer() && submission.applicantPersonalId() != null) {
 			return Channel.COUNTER;
 		}
 		caller.requireAnyRole(Caller.CITIZEN);
-		caller.requireIdentityLevel(2);
+		caller.requireIdentityLevel(identityLevel);
 		return Channel.ONLINE;
 	}
 
@@ -251,22 +255,13 @@ public class PassportApplicationService {
 	}
 
 	public Mono<PassportApplication> requestSupplement(String code, Caller officer, List<String> missing) {
-		return change(code, (dossier) -> {
-			LocalDate today = LocalDate.now(VIETNAM);
-			int used = this.workingDays.between(dossier.receivedAt().atZone(VIETNAM).toLocalDate(), today);
-			return List.of(dossier.requestSupplement(officer, missing, used, Instant.now()));
-		});
+		return change(code,
+				(dossier) -> List.of(dossier.requestSupplement(officer, missing, this.workingDays, Instant.now())));
 	}
 
 	/** The clock restarts with the working days that were left: at least one. */
 	public Mono<PassportApplication> supplemented(String code, Caller applicant) {
-		return change(code, (dossier) -> {
-			Procedure procedure = this.catalogue.require(dossier.procedureCode());
-			int used = (dossier.supplementRequest() != null) ? dossier.supplementRequest().usedWorkingDays() : 0;
-			LocalDate appointment = this.workingDays.plus(LocalDate.now(VIETNAM),
-					Math.max(1, procedure.workingDays() - used));
-			return List.of(dossier.supplemented(applicant, appointment, Instant.now()));
-		});
+		return change(code, (dossier) -> List.of(dossier.supplemented(applicant, this.workingDays, Instant.now())));
 	}
 
 	public Mono<PassportApplication> withdraw(String code, Caller applicant, String reason) {

@@ -133,6 +133,31 @@ class PassportDossierTests {
 	}
 
 	@Test
+	void theNationalPortalSubmitsOnACitizensBehalfButAnotherServiceCannot() {
+		String holder = "001190123412";
+		String portal = jwt.token()
+			.subject("service-account-national-portal")
+			.clientId("national-portal")
+			.roles("national-portal")
+			.sign();
+		String body = firstIssue(holder, "Lê Thị Nga", "1990-02-14", "FEMALE")
+			.replace("\"procedure\"", "\"applicantPersonalId\": \"" + holder + "\", \"procedure\"");
+		submit(jwt.service("seal-service"), body, null).expectStatus().isForbidden();
+		submit(portal, body, null).expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.channel")
+			.isEqualTo("ONLINE");
+		this.client.get()
+			.uri("/api/passport/me/dossiers")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(holder, 2)))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(1);
+	}
+
+	@Test
 	void aLevelOneCitizenIsRefused() {
 		submit(jwt.citizen("001190123402", 1), firstIssue("001190123402", "Lê Thị Lan", "1990-04-04", "FEMALE"), null)
 			.expectStatus()

@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 
+import vn.gov.bca.platform.dossier.calendar.Deadline;
+import vn.gov.bca.platform.dossier.calendar.WorkingDays;
 import vn.gov.bca.platform.web.error.IllegalTransitionException;
 import vn.gov.bca.platform.web.security.Caller;
 
@@ -24,10 +26,9 @@ import vn.gov.bca.platform.web.security.Caller;
  * transition is a 409 naming the status and the action. A procedure's service extends it with its
  * typed form and its own steps (see passport-service).
  *
- * <p>The appointment date comes from the caller, computed with the working-day calendar: at
- * submission (receipt + the procedure's days) and again when a supplement is delivered (the clock
- * stops while the applicant supplements: the working days already used are kept in
- * {@link SupplementRequest#usedWorkingDays()}).
+ * <p>The appointment date follows the dossier's {@link Deadline} on the working-day calendar: set at
+ * submission (receipt + the procedure's days), stopped while the applicant supplements (the working
+ * days already used are kept) and restarted with the days left when the supplement comes.
  */
 public abstract class Dossier {
 
@@ -53,6 +54,8 @@ public abstract class Dossier {
 	private Instant receivedAt;
 
 	private LocalDate appointmentDate;
+
+	private Deadline deadline;
 
 	private DossierStatus status;
 
@@ -111,9 +114,12 @@ public abstract class Dossier {
 	protected Dossier() {
 	}
 
-	/** A new dossier, submitted now; {@link #submitted()} gives its first event. */
+	/**
+	 * A new dossier, submitted now, with its deadline started on the day received;
+	 * {@link #submitted()} gives its first event.
+	 */
 	protected Dossier(String code, String procedureCode, Channel channel, Applicant applicant, Submitter submittedBy,
-			HandlingUnit handlingUnit, Instant receivedAt, LocalDate appointmentDate) {
+			HandlingUnit handlingUnit, Instant receivedAt, Deadline deadline) {
 		this.code = code;
 		this.procedureCode = procedureCode;
 		this.channel = channel;
@@ -121,7 +127,8 @@ public abstract class Dossier {
 		this.submittedBy = submittedBy;
 		this.handlingUnit = handlingUnit;
 		this.receivedAt = receivedAt;
-		this.appointmentDate = appointmentDate;
+		this.deadline = deadline;
+		this.appointmentDate = deadline.appointment();
 		this.status = DossierStatus.SUBMITTED;
 		this.progress.add(new ProgressEntry(receivedAt, submittedBy.subject(), submittedBy.agency(), "submit",
 				"Tiếp nhận hồ sơ qua kênh " + channel.code(), DossierStatus.SUBMITTED));
@@ -159,16 +166,14 @@ public abstract class Dossier {
 				"Cán bộ nhận xử lý hồ sơ", this.status));
 	}
 
-	/**
-	 * Asks the applicant for what is missing; the clock stops. {@code usedWorkingDays}: working days
-	 * of the allowance already used (computed by the caller with the calendar).
-	 */
+	/** Asks the applicant for what is missing; the clock stops with the working days used so far. */
 	public DossierEvent.SupplementRequested requestSupplement(Caller officer, List<String> missing,
-			int usedWorkingDays, Instant now) {
+			WorkingDays workingDays, Instant now) {
 		requireOfficer(officer);
 		DossierStatus resumeIn = require("request-supplement", DossierStatus.SUBMITTED, DossierStatus.ACCEPTED,
 				DossierStatus.IN_PROGRESS);
-		this.supplementRequest = new SupplementRequest(List.copyOf(missing), now, usedWorkingDays, resumeIn);
+		this.deadline = this.deadline.stop(workingDays, now.atZone(VIETNAM).toLocalDate());
+		this.supplementRequest = new SupplementRequest(List.copyOf(missing), now, this.deadline.usedDays(), resumeIn);
 		move(officer, "request-supplement", "Yêu cầu bổ sung: " + String.join("; ", missing),
 				DossierStatus.SUPPLEMENT_REQUESTED, now);
 		return new DossierEvent.SupplementRequested(UUID.randomUUID(), now, this.code, this.procedureCode, this.status,
@@ -176,16 +181,17 @@ public abstract class Dossier {
 	}
 
 	/**
-	 * The applicant delivered what was missing: the dossier resumes where it was, with the new
-	 * appointment date (the caller adds the remaining working days to today).
+	 * The applicant delivered what was missing: the dossier resumes where it was, its clock restarted
+	 * with the working days that were left (at least one).
 	 */
-	public DossierEvent.DossierSupplemented supplemented(Caller applicant, LocalDate newAppointment, Instant now) {
+	public DossierEvent.DossierSupplemented supplemented(Caller applicant, WorkingDays workingDays, Instant now) {
 		requireApplicant(applicant);
 		require("supplement", DossierStatus.SUPPLEMENT_REQUESTED);
-		this.appointmentDate = newAppointment;
+		this.deadline = this.deadline.resume(workingDays, now.atZone(VIETNAM).toLocalDate());
+		this.appointmentDate = this.deadline.appointment();
 		move(applicant, "supplement", "Công dân đã bổ sung hồ sơ", this.supplementRequest.resumeIn(), now);
 		return new DossierEvent.DossierSupplemented(UUID.randomUUID(), now, this.code, this.procedureCode,
-				this.status, newAppointment);
+				this.status, this.appointmentDate);
 	}
 
 	/** The officer asks for the procedure's fee, through a payment order created by the caller. */
@@ -323,6 +329,10 @@ public abstract class Dossier {
 
 	public LocalDate appointmentDate() {
 		return this.appointmentDate;
+	}
+
+	public Deadline deadline() {
+		return this.deadline;
 	}
 
 	public DossierStatus status() {

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import vn.gov.bca.platform.dossier.calendar.Deadline;
+import vn.gov.bca.platform.dossier.calendar.WorkingDays;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.IllegalTransitionException;
 import vn.gov.bca.platform.web.security.Caller;
@@ -38,7 +40,7 @@ class DossierTests {
 			super("PA08-HN-260302-0001", "1.001", Channel.ONLINE,
 					new Applicant("001085012345", "Nguyễn Văn An", 1, "0912345678", "an@example.vn"),
 					new Submitter("citizen-an", "vneid-mobile", null), new HandlingUnit("PA08-HN", "Phòng QLXNC Hà Nội", "01"),
-					T0, LocalDate.of(2026, 3, 12));
+					T0, Deadline.start(WorkingDays.standard(), LocalDate.of(2026, 3, 2), 8));
 		}
 
 		DossierEvent.DossierSubmitted first() {
@@ -81,16 +83,20 @@ class DossierTests {
 	}
 
 	@Test
-	void aSupplementStopsTheClockAndTheDossierResumesWhereItWas() {
+	void aSupplementStopsTheClockAndTheDossierResumesWithTheDaysLeft() {
+		assertThat(this.dossier.appointmentDate()).isEqualTo(LocalDate.of(2026, 3, 12));
 		this.dossier.accept(OFFICER, null, T0);
-		this.dossier.requestSupplement(OFFICER, List.of("Ảnh 4x6 nền trắng"), 3, T0.plusSeconds(60));
+		// Received Mon 2 Mar; asked on Thu 5 Mar: 3 of the 8 working days used.
+		this.dossier.requestSupplement(OFFICER, List.of("Ảnh 4x6 nền trắng"), WorkingDays.standard(),
+				Instant.parse("2026-03-05T03:00:00Z"));
 		assertThat(this.dossier.supplementRequest().usedWorkingDays()).isEqualTo(3);
 		assertThat(this.dossier.isOverdue(LocalDate.of(2026, 4, 1))).isFalse();
 
-		this.dossier.supplemented(APPLICANT, LocalDate.of(2026, 3, 20), T0.plusSeconds(86_400));
+		// Supplemented on Mon 9 Mar: 5 working days left, so Mon 16 Mar.
+		this.dossier.supplemented(APPLICANT, WorkingDays.standard(), Instant.parse("2026-03-09T03:00:00Z"));
 		assertThat(this.dossier.status()).isEqualTo(DossierStatus.ACCEPTED);
-		assertThat(this.dossier.appointmentDate()).isEqualTo(LocalDate.of(2026, 3, 20));
-		assertThat(this.dossier.isOverdue(LocalDate.of(2026, 3, 21))).isTrue();
+		assertThat(this.dossier.appointmentDate()).isEqualTo(LocalDate.of(2026, 3, 16));
+		assertThat(this.dossier.isOverdue(LocalDate.of(2026, 3, 17))).isTrue();
 	}
 
 	@Test
@@ -115,7 +121,7 @@ class DossierTests {
 		assertThatThrownBy(() -> this.dossier.stop(OFFICER, "x", T0)).isInstanceOf(IllegalTransitionException.class);
 		assertThatThrownBy(() -> this.dossier.requestPayment(OFFICER, "PO", 1, T0))
 			.isInstanceOf(IllegalTransitionException.class);
-		assertThatThrownBy(() -> this.dossier.supplemented(APPLICANT, LocalDate.now(), T0))
+		assertThatThrownBy(() -> this.dossier.supplemented(APPLICANT, WorkingDays.standard(), T0))
 			.isInstanceOf(IllegalTransitionException.class);
 		this.dossier.notAccept(OFFICER, "Hồ sơ không thuộc thẩm quyền", T0);
 		assertThatThrownBy(() -> this.dossier.accept(OFFICER, null, T0)).isInstanceOf(IllegalTransitionException.class);

@@ -2,10 +2,12 @@ package vn.gov.bca.platform.dossier.sample;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.DossierEvent;
+import vn.gov.bca.platform.dossier.calendar.Deadline;
 
 /** A procedure's dossier with a form of one field, as a service would extend the platform's. */
 class SampleDossier extends Dossier {
@@ -25,7 +27,8 @@ class SampleDossier extends Dossier {
 			LocalDate appointment) {
 		super(code, procedureCode, channel,
 				new Applicant("001085012345", "Nguyễn Văn An", 1, "0912345678", "an@example.vn"),
-				new Submitter("citizen-an", "vneid-mobile", null), unit, receivedAt, appointment);
+				new Submitter("citizen-an", "vneid-mobile", null), unit, receivedAt,
+				new Deadline(8, 0, receivedAt.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate(), appointment, null));
 	}
 
 	DossierEvent.DossierSubmitted firstEvent() {

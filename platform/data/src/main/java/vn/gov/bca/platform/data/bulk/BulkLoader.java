@@ -90,7 +90,10 @@ public class BulkLoader {
 						.orElseGet(() -> BulkLoad.starting(name, size, now));
 					return this.mongo.save(start, LOADS).flatMap((saved) -> loadFrom(saved, from, size, batchSize, source));
 				})
-				.doFinally((signal) -> this.running.remove(name));
+				// Before the result reaches the caller (doFinally would run after it), so that a load
+				// started right after this one ends is not taken for one still running.
+				.doOnTerminate(() -> this.running.remove(name))
+				.doOnCancel(() -> this.running.remove(name));
 		});
 	}
 

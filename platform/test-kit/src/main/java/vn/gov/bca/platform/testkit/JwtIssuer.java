@@ -39,6 +39,9 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class JwtIssuer implements AutoCloseable {
 
+	private final java.util.concurrent.atomic.AtomicInteger tokensIssued = new java.util.concurrent.atomic.AtomicInteger();
+
+
 	private final RSAKey key;
 
 	private final RSAKey otherKey;
@@ -118,6 +121,11 @@ public final class JwtIssuer implements AutoCloseable {
 		return new Builder();
 	}
 
+	/** How many client-credentials tokens this issuer has given, to check that services cache theirs. */
+	public int tokensIssued() {
+		return this.tokensIssued.get();
+	}
+
 	private void clientCredentials(HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		Map<String, String> form = new HashMap<>();
@@ -138,6 +146,7 @@ public final class JwtIssuer implements AutoCloseable {
 			JsonResponses.respond(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
 			return;
 		}
+		this.tokensIssued.incrementAndGet();
 		JsonResponses.respond(exchange, 200, "{\"access_token\":\"" + service(clientId)
 				+ "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
 	}

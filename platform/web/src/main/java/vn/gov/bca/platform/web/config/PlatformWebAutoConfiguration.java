@@ -24,7 +24,6 @@ import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiv
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -40,6 +39,7 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.gov.bca.platform.web.client.ServiceAccountToken;
 import vn.gov.bca.platform.web.client.ServiceClients;
 import vn.gov.bca.platform.web.context.RequestContextLogging;
 import vn.gov.bca.platform.web.context.RequestContextWebFilter;
@@ -165,10 +165,8 @@ public class PlatformWebAutoConfiguration {
 				registration);
 		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
 				registrations, new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
-		ServerOAuth2AuthorizedClientExchangeFilterFunction oauth = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
-				manager);
-		oauth.setDefaultClientRegistrationId("vneid-service");
-		return new ServiceClients(properties, builder, oauth);
+		return new ServiceClients(properties, builder,
+				new ServiceAccountToken(manager, "vneid-service", account.getClientId()));
 	}
 
 }

@@ -43,6 +43,25 @@ class ServiceClientTests {
 	}
 
 	@Test
+	void oneServiceAccountTokenServesTheRequestsOfEveryUser() {
+		call("001085012345");
+		int before = jwt.tokensIssued();
+		call("079192004567");
+		call("048201000321");
+		call("001085012345");
+		assertThat(jwt.tokensIssued()).isEqualTo(before);
+	}
+
+	private void call(String personalId) {
+		this.client.get()
+			.uri("/api/sample/downstream/citizens")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(personalId, 2)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
 	void callsWithItsServiceAccountTokenAndTheRequestsIdAndTrace() {
 		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 		this.client.get()

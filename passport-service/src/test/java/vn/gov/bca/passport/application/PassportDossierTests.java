@@ -130,6 +130,34 @@ class PassportDossierTests {
 
 		submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Thị Hồng", "1990-03-03", "FEMALE"), null).expectStatus()
 			.isEqualTo(409);
+
+		String number = JsonPath.read(approved, "$.passport.number");
+		this.client.get()
+			.uri("/api/passport/me/passports")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(holder, 2)))
+			.exchange()
+			.expectBody()
+			.jsonPath("$[0].number")
+			.isEqualTo(number)
+			.jsonPath("$[0].usable")
+			.isEqualTo(true);
+		this.client.post()
+			.uri("/api/passport/me/passports/" + number + "/lost")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(BICH, 2)))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.post()
+			.uri("/api/passport/me/passports/" + number + "/lost")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(holder, 2)))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		String reissue = firstIssue(holder, "Lê Thị Hồng", "1990-03-03", "FEMALE")
+			.replace("FIRST_ISSUE", "REISSUE_LOST_OR_DAMAGED")
+			.replace("\"chip\": true", "\"chip\": true, \"previousPassportNumber\": \"" + number
+					+ "\", \"lostOrDamaged\": \"LOST\"");
+		submit(jwt.citizen(holder, 2), reissue, null).expectStatus().isCreated();
 	}
 
 	@Test

@@ -267,6 +267,13 @@ public class OrderService {
 		return this.mongo.find(query, PaymentOrder.class, COLLECTION);
 	}
 
+	/** Orders flagged for a person to look at, newest first. */
+	public Flux<PaymentOrder> flagged() {
+		return this.mongo.find(Query.query(Criteria.where("review").exists(true))
+			.with(Sort.by(Sort.Direction.DESC, "review.flaggedAt"))
+			.limit(500), PaymentOrder.class, COLLECTION);
+	}
+
 	/** Orders that succeeded with a payment time in that range (for the daily comparison). */
 	public Flux<PaymentOrder> succeededBetween(Instant from, Instant to) {
 		Query query = Query.query(Criteria.where("status")

@@ -217,6 +217,23 @@ class PaymentTests {
 		assertThat(stored.review()).isNotNull();
 		assertThat(stored.review().reason()).isEqualTo("AMOUNT_MISMATCH");
 		assertThat(stored.review().reportedAmount()).isEqualTo(3_001_000);
+
+		String admin = jwt.token().personalId("001082004444").roles("admin").sign();
+		this.client.get()
+			.uri("/api/payment/reviews")
+			.headers((headers) -> headers.setBearerAuth(admin))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.orderId == '%s')].reason".formatted(orderId))
+			.isEqualTo("AMOUNT_MISMATCH");
+		this.client.get()
+			.uri("/api/payment/reviews")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(AN, 2)))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
@@ -364,6 +381,15 @@ class PaymentTests {
 			assertThat(difference.platformAmount()).isEqualTo(123_000);
 		});
 		assertThat(this.reconciliation.report(today).block().differences()).hasSameSizeAs(report.differences());
+		this.client.get()
+			.uri("/api/payment/reconciliation/" + today)
+			.headers((headers) -> headers.setBearerAuth(jwt.token().personalId("001082004444").roles("admin").sign()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.differences[?(@.kind == 'PAID_THERE_NOT_HERE')]")
+			.exists();
 	}
 
 	private String receiveDecision(String personalId, String plate, long fine, int daysAgo) {

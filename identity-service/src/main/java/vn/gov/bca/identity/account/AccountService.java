@@ -21,6 +21,7 @@ import vn.gov.bca.identity.registry.Citizen;
 import vn.gov.bca.identity.registry.CitizenRegistry;
 import vn.gov.bca.identity.registry.VietnameseText;
 import vn.gov.bca.platform.data.outbox.AggregateStore;
+import vn.gov.bca.platform.data.lease.JobLeases;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.PersonalIds;
@@ -49,12 +50,15 @@ public class AccountService {
 
 	private final KeycloakAccounts keycloak;
 
+	private final JobLeases leases;
+
 	AccountService(AggregateStores stores, ReactiveMongoTemplate mongo, CitizenRegistry registry,
-			KeycloakAccounts keycloak) {
+			KeycloakAccounts keycloak, JobLeases leases) {
 		this.accounts = stores.forCollection(Account.class, COLLECTION);
 		this.mongo = mongo;
 		this.registry = registry;
 		this.keycloak = keycloak;
+		this.leases = leases;
 	}
 
 	/**
@@ -212,12 +216,17 @@ public class AccountService {
 	}
 
 	/**
-	 * The periodic pass: applies to Keycloak every change not yet applied, and settles registrations
-	 * that were interrupted (completed if Keycloak has the user, removed otherwise).
+	 * The periodic pass (one instance at a time): applies to Keycloak every change not yet applied,
+	 * and settles registrations that were interrupted (completed if Keycloak has the user, removed
+	 * otherwise).
 	 */
 	@Scheduled(initialDelayString = "${vneid.identity.keycloak-sync-interval:PT30S}",
 			fixedDelayString = "${vneid.identity.keycloak-sync-interval:PT30S}")
 	public Mono<Void> applyPendingChanges() {
+		return this.leases.runExclusively("keycloak-account-pass", Duration.ofMinutes(5), pendingChanges());
+	}
+
+	private Mono<Void> pendingChanges() {
 		Query unapplied = Query.query(Criteria.where("keycloakApplied")
 			.is(false)
 			.and("status")

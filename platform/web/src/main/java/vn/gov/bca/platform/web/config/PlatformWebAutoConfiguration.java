@@ -1,5 +1,6 @@
 package vn.gov.bca.platform.web.config;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ import vn.gov.bca.platform.web.security.CallerArgumentResolver;
 import vn.gov.bca.platform.web.security.HeaderCharacters;
 import vn.gov.bca.platform.web.security.ProblemSecurityHandlers;
 import vn.gov.bca.platform.web.security.SecurityCustomizer;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * What every WebFlux module gets by depending on platform-web: problem+json errors, request
@@ -67,6 +69,16 @@ public class PlatformWebAutoConfiguration {
 			"/actuator/prometheus", "/v3/api-docs/**", "/api/*/v3/api-docs", "/api/*/v3/api-docs/**",
 			// By convention every service keeps its anonymous endpoints (public fine lookup, account registration) here.
 			"/api/*/public/**");
+
+	/**
+	 * The one clock of the service, in Vietnam's zone; a test replaces it with a clock it sets (the
+	 * test kit's {@code SettableClock}) by declaring its own {@link Clock} bean.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(Clock.class)
+	Clock platformClock() {
+		return VietnamTime.systemClock();
+	}
 
 	@Bean
 	Problems problems(MessageSource messageSource, JsonMapper jsonMapper) {

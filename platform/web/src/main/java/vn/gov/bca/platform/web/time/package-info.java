@@ -1,0 +1,2 @@
+/** Vietnam's time zone and the platform's one clock. */
+package vn.gov.bca.platform.web.time;

@@ -1,9 +1,9 @@
 package vn.gov.bca.payment.decision;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -27,6 +27,7 @@ import reactor.core.publisher.Mono;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * Penalty decisions: pushed by the traffic police's violation systems (their own service
@@ -39,19 +40,20 @@ class DecisionController {
 
 	static final String VIOLATION_SOURCE = "violation-source";
 
-	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
 	private final DecisionService decisions;
 
-	DecisionController(DecisionService decisions) {
+	private final Clock clock;
+
+	DecisionController(DecisionService decisions, Clock clock) {
 		this.decisions = decisions;
+		this.clock = clock;
 	}
 
 	/** 201 the first time; 200 with the stored decision when the same one is sent again. */
 	@PostMapping("/decisions")
 	Mono<ResponseEntity<DecisionView>> receive(@Valid @RequestBody DecisionRequest request, Caller caller) {
 		caller.requireAnyRole(VIOLATION_SOURCE);
-		DecisionData data = request.toData();
+		DecisionData data = request.toData(today());
 		return this.decisions.receive(data, caller.clientId()).map((receipt) -> {
 			URI location = UriComponentsBuilder.fromPath("/api/payment/decisions")
 				.queryParam("issuingUnit", data.issuingUnit())
@@ -86,8 +88,9 @@ class DecisionController {
 			.collectList();
 	}
 
-	static LocalDate today() {
-		return LocalDate.now(VIETNAM);
+	/** The day in Vietnam, from the service's clock. */
+	private LocalDate today() {
+		return VietnamTime.today(this.clock);
 	}
 
 	record ViolatorRequest(@Pattern(regexp = "[0-9]{12}") String personalId,
@@ -106,9 +109,10 @@ class DecisionController {
 			@NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9.\\-/]{1,39}") String issuingUnit,
 			@NotBlank @Size(max = 200) String issuingUnitName, @Valid @NotNull ViolatorRequest violator,
 			@Valid @NotNull VehicleRequest vehicle, @Valid @NotNull ViolationRequest violation,
-			@Min(1) @Max(200_000_000) long fineAmount, LocalDate receivedOn, boolean cameraDetected) {
+			@NotNull @Min(1) @Max(200_000_000) Long fineAmount, LocalDate receivedOn, @NotNull Boolean cameraDetected) {
 
-		DecisionData toData() {
+		/** Boxed {@code fineAmount} and {@code cameraDetected}: a missing one is a field error, not a default. */
+		DecisionData toData(LocalDate today) {
 			ApiException invalid = new ApiException(ProblemType.VALIDATION, "validation");
 			VehiclePlate plate = null;
 			try {
@@ -120,10 +124,10 @@ class DecisionController {
 			if ((this.violator.personalId() == null) == (this.violator.taxCode() == null)) {
 				invalid.withError("violator", "violator.one-identifier");
 			}
-			if (this.decisionDate.isAfter(today())) {
+			if (this.decisionDate.isAfter(today)) {
 				invalid.withError("decisionDate", "decision-date.future");
 			}
-			if (this.receivedOn != null && (this.receivedOn.isBefore(this.decisionDate) || this.receivedOn.isAfter(today()))) {
+			if (this.receivedOn != null && (this.receivedOn.isBefore(this.decisionDate) || this.receivedOn.isAfter(today))) {
 				invalid.withError("receivedOn", "received-on.impossible");
 			}
 			if (!invalid.errors().isEmpty()) {

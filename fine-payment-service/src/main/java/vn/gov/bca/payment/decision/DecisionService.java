@@ -1,6 +1,6 @@
 package vn.gov.bca.payment.decision;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -24,9 +24,12 @@ public class DecisionService {
 
 	private final DecisionKeys keys;
 
-	DecisionService(AggregateStores stores, DecisionKeys keys) {
+	private final Clock clock;
+
+	DecisionService(AggregateStores stores, DecisionKeys keys, Clock clock) {
 		this.decisions = stores.forCollection(PenaltyDecision.class, COLLECTION);
 		this.keys = keys;
+		this.clock = clock;
 	}
 
 	/**
@@ -38,7 +41,7 @@ public class DecisionService {
 		return this.decisions.findById(data.id())
 			.map((existing) -> sameOrConflict(existing, data))
 			.switchIfEmpty(Mono.defer(() -> {
-				PenaltyDecision.Received received = PenaltyDecision.receive(data, source, Instant.now());
+				PenaltyDecision.Received received = PenaltyDecision.receive(data, source, this.clock.instant());
 				return this.keys.add(data)
 					.then(this.decisions.insert(received.decision(), List.of(received.event())))
 					.map((stored) -> new Receipt(stored, true))

@@ -2,6 +2,8 @@ package vn.gov.bca.payment.order;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -22,6 +24,7 @@ import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * Payment orders: a citizen pays a fine (the order opens the platform's checkout at once); another
@@ -98,7 +101,9 @@ class OrderController {
 	record FineOrderRequest(@NotBlank @Size(max = 100) String decisionId) {
 	}
 
-	record FeeOrderRequest(@NotBlank @Size(max = 100) String referenceId, @Min(1) @Max(100_000_000) long amount,
+	/** {@code amount} boxed: a missing one is a field error, not zero. */
+	record FeeOrderRequest(@NotBlank @Size(max = 100) String referenceId,
+			@NotNull @Min(1) @Max(100_000_000) Long amount,
 			@NotBlank @Pattern(regexp = "[0-9]{12}") String payerPersonalId,
 			@NotBlank @Size(max = 300) String description) {
 	}
@@ -116,15 +121,30 @@ class OrderController {
 
 	}
 
-	/** What the receipt states: who collected, for what, how much, when, under which numbers. */
+	/**
+	 * What the receipt states: who collected, for what, how much, when, under which numbers. The
+	 * amount is the order's, fixed on the day the order was opened (a fine's surcharge counted up to
+	 * that day) and confirmed by the platform; when the payment went through on a later day (an order
+	 * opened before midnight, paid after it) the receipt says so in {@code amountNote}.
+	 *
+	 * @param amountFixedOn the day (in Vietnam) the order, and so its amount, was opened
+	 * @param amountNote why the amount is that of an earlier day, or null when paid the same day
+	 */
 	record Receipt(String receiptNumber, String collectingAgency, String payerPersonalId, String description,
 			ReferenceType referenceType, String referenceId, long amount, String currency, Instant paidAt,
-			String orderId, String platformTransactionId) {
+			String orderId, String platformTransactionId, LocalDate amountFixedOn, String amountNote) {
+
+		private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 		static Receipt of(@NotNull PaymentOrder order) {
+			LocalDate openedOn = VietnamTime.dayOf(order.createdAt());
+			LocalDate paidOn = VietnamTime.dayOf(order.paidAt());
+			String note = paidOn.isAfter(openedOn) ? "Số tiền được xác định khi lập yêu cầu thanh toán ngày "
+					+ DAY.format(openedOn) + " và đã được cổng thanh toán xác nhận; thanh toán hoàn tất ngày "
+					+ DAY.format(paidOn) + "." : null;
 			return new Receipt(order.receiptNumber(), "Bộ Công an", order.payerPersonalId(), order.description(),
 					order.referenceType(), order.referenceId(), order.amount(), "VND", order.paidAt(), order.id(),
-					order.platformTransactionId());
+					order.platformTransactionId(), openedOn, note);
 		}
 
 	}

@@ -1,9 +1,9 @@
 package vn.gov.bca.payment.order;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,6 +29,7 @@ import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.data.outbox.DomainEvent;
 import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * Payment orders from creation to settlement. Every confirmation, whether it comes by callback,
@@ -40,13 +41,12 @@ public class OrderService {
 
 	static final String COLLECTION = "payment_orders";
 
-	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
 	private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private static final DateTimeFormatter ORDER_DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(VIETNAM);
+	private static final DateTimeFormatter ORDER_DAY = DateTimeFormatter.ofPattern("yyMMdd")
+		.withZone(VietnamTime.ZONE);
 
 	private final AggregateStore<PaymentOrder> orders;
 
@@ -60,14 +60,17 @@ public class OrderService {
 
 	private final DecisionService decisions;
 
+	private final Clock clock;
+
 	OrderService(AggregateStores stores, ReactiveMongoTemplate mongo, PaymentClaims claims, ReceiptNumbers receipts,
-			PaymentPlatform platform, DecisionService decisions) {
+			PaymentPlatform platform, DecisionService decisions, Clock clock) {
 		this.orders = stores.forCollection(PaymentOrder.class, COLLECTION);
 		this.mongo = mongo;
 		this.claims = claims;
 		this.receipts = receipts;
 		this.platform = platform;
 		this.decisions = decisions;
+		this.clock = clock;
 	}
 
 	/** {@code PO<yyMMdd><16 hex>}: unguessable, sortable by day, accepted by the platform as its order id. */
@@ -78,17 +81,22 @@ public class OrderService {
 	}
 
 	/**
-	 * A citizen pays a fine: the amount due today, one open order per fine. The same citizen asking
-	 * again while their order is open gets that order back (its checkout reopened if needed).
+	 * The violator pays their fine: the amount due today (in Vietnam), one open order per fine. Only
+	 * the violator named on the decision may open its order; for anyone else the decision is not found
+	 * (the decision id is shown by the public plate lookup, so it proves nothing). The violator asking
+	 * again while their order is open gets that order back, at the amount fixed when it was opened
+	 * (also after midnight); an open order past its time to pay, or one opened by someone else before
+	 * this rule, is superseded: never a lock-out.
 	 */
 	public Mono<PaymentOrder> payFine(String decisionId, String payerPersonalId, String createdBy) {
 		return this.decisions.find(decisionId)
+			.filter((decision) -> payerPersonalId.equals(decision.data().violator().personalId()))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("decision")))
 			.flatMap((decision) -> {
 				if (decision.status() == PenaltyDecision.Status.PAID) {
 					return Mono.error(ApiException.conflict("fine.already-paid"));
 				}
-				long due = decision.amountDue(LocalDate.now(VIETNAM)).total();
+				long due = decision.amountDue(VietnamTime.today(this.clock)).total();
 				String description = "Nộp phạt QĐ " + decision.data().decisionNumber() + " - "
 						+ decision.data().issuingUnit();
 				return create(ReferenceType.FINE, decisionId, due, description, payerPersonalId, createdBy)
@@ -102,30 +110,81 @@ public class OrderService {
 		return create(ReferenceType.DOSSIER_FEE, referenceId, amount, description, payerPersonalId, createdBy);
 	}
 
+	/**
+	 * The open order of the reference, or a new one. Another attempt that holds the claim at this very
+	 * moment (its order not written yet) is waited for briefly, then it is a 409.
+	 */
 	private Mono<PaymentOrder> create(ReferenceType type, String referenceId, long amount, String description,
 			String payerPersonalId, String createdBy) {
-		return this.claims.current(type, referenceId).flatMap((claim) -> {
+		return Mono.defer(() -> this.claims.current(type, referenceId)).flatMap((claim) -> {
 			if (claim.paidByOrderId() != null) {
 				return Mono.error(ApiException.conflict("payment.already-paid"));
 			}
 			if (claim.openOrderId() != null) {
 				return this.orders.findById(claim.openOrderId())
-					.filter((open) -> open.status().isOpen() && open.payerPersonalId().equals(payerPersonalId)
-							&& open.amount() == amount)
-					.switchIfEmpty(Mono.error(() -> ApiException.conflict("payment.in-progress")));
+					.switchIfEmpty(Mono.error(Contended::new))
+					.flatMap((open) -> openOrder(open, type, amount, payerPersonalId));
 			}
-			Instant now = Instant.now();
+			Instant now = this.clock.instant();
 			String orderId = newOrderId(now);
 			return this.claims.take(type, referenceId, orderId).flatMap((taken) -> {
 				if (!taken) {
-					return Mono.error(ApiException.conflict("payment.in-progress"));
+					return Mono.error(new Contended());
 				}
 				PaymentOrder.Created created = PaymentOrder.create(orderId, type, referenceId, amount, description,
 						payerPersonalId, createdBy, now);
 				return this.orders.insert(created.order(), List.of(created.event()))
 					.onErrorResume((failure) -> this.claims.release(type, referenceId, orderId).then(Mono.error(failure)));
 			});
-		});
+		})
+			.retryWhen(Retry.backoff(6, Duration.ofMillis(25))
+				.filter(Contended.class::isInstance)
+				.onRetryExhaustedThrow((spec, signal) -> ApiException.conflict("payment.in-progress")));
+	}
+
+	/**
+	 * The reference already has an open order. A fine's violator gets theirs back, its amount fixed
+	 * when it was opened; theirs past its time to pay, or someone else's, is superseded. A fee's
+	 * order is the same request again only for the same payer and amount.
+	 */
+	private Mono<PaymentOrder> openOrder(PaymentOrder open, ReferenceType type, long amount, String payerPersonalId) {
+		boolean samePayer = open.payerPersonalId().equals(payerPersonalId);
+		if (type == ReferenceType.FINE) {
+			if (samePayer && open.status().isOpen() && !open.isOverdue(this.clock.instant())) {
+				return Mono.just(open);
+			}
+			return supersede(open);
+		}
+		if (samePayer && open.amount() == amount && open.status().isOpen()) {
+			return Mono.just(open);
+		}
+		return Mono.error(ApiException.conflict("payment.in-progress"));
+	}
+
+	/**
+	 * Ends an open order so that the violator can open a new one: what the platform says of it first
+	 * (paid there: it is settled, and the fine is paid), expired otherwise. A payment at its checkout
+	 * arriving later is still recorded (the platform's confirmation wins) and flagged for refund if the
+	 * fine was paid meanwhile. Then the creation starts again from the freed claim.
+	 */
+	private Mono<PaymentOrder> supersede(PaymentOrder open) {
+		return this.platform.transaction(open.id())
+			.flatMap(this::settle)
+			.defaultIfEmpty(open)
+			.flatMap((current) -> (current.status() == PaymentOrder.Status.SUCCEEDED)
+					? Mono.<PaymentOrder>error(ApiException.conflict("payment.already-paid"))
+					: this.expire(current))
+			.flatMap((ended) -> this.claims.release(ended.referenceType(), ended.referenceId(), ended.id()))
+			.then(Mono.error(new Contended()));
+	}
+
+	/** Another attempt holds the reference's claim at this moment: read it again shortly. */
+	private static final class Contended extends RuntimeException {
+
+		Contended() {
+			super("payment claim contended", null, false, false);
+		}
+
 	}
 
 	/** Opens the platform's checkout for the payer (again, if they come back to it). */
@@ -145,9 +204,13 @@ public class OrderService {
 			.openCheckout(new PaymentPlatform.CheckoutRequest(order.id(), order.amount(), order.description()))
 			.onErrorMap(WebClientResponseException.class, (refused) -> ApiException.conflict("payment.platform-refused"))
 			.flatMap((checkout) -> {
-				order.checkoutOpened(checkout.checkoutId(), checkout.checkoutUrl(), Instant.now());
+				order.checkoutOpened(checkout.checkoutId(), checkout.checkoutUrl(), this.clock.instant());
 				return this.orders.update(order, version, List.of());
-			});
+			})
+			// The same payer twice at once: the platform gave both the same checkout, one of them saved it.
+			.onErrorResume(OptimisticLockingFailureException.class, (raced) -> this.orders.findById(order.id())
+				.filter((saved) -> saved.status() == PaymentOrder.Status.PENDING && saved.checkoutUrl() != null)
+				.switchIfEmpty(Mono.error(raced)));
 	}
 
 	/** An order as its payer sees it: someone else's is not found. */
@@ -184,7 +247,7 @@ public class OrderService {
 
 	private Mono<PaymentOrder> settle(PaymentOrder order, PaymentPlatform.Transaction transaction) {
 		long version = order.version();
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		if (transaction.succeeded()) {
 			if (order.status() == PaymentOrder.Status.SUCCEEDED) {
 				return Mono.just(order);
@@ -232,7 +295,7 @@ public class OrderService {
 	/** Nothing was paid and the time to pay is over: the order expires and frees its reference. */
 	public Mono<PaymentOrder> expire(PaymentOrder order) {
 		long version = order.version();
-		return Mono.justOrEmpty(order.expired(Instant.now()))
+		return Mono.justOrEmpty(order.expired(this.clock.instant()))
 			.flatMap((event) -> this.orders.update(order, version, List.of(event)))
 			.flatMap((saved) -> this.claims.release(order.referenceType(), order.referenceId(), order.id())
 				.thenReturn(saved))

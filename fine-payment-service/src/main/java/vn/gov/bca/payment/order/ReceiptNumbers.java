@@ -1,7 +1,6 @@
 package vn.gov.bca.payment.order;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.bson.Document;
@@ -13,8 +12,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.platform.web.time.VietnamTime;
+
 /**
- * Electronic receipt numbers {@code BL-<yyMMdd>-<8-digit sequence of the day>}, from one counter
+ * Electronic receipt numbers {@code BL-<yyMMdd>-<8-digit sequence of the day>} (the payment's day in
+ * Vietnam), from one counter
  * document per day incremented atomically: unique across instances.
  */
 @Component
@@ -23,7 +25,7 @@ class ReceiptNumbers {
 	static final String COLLECTION = "counters";
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd")
-		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+		.withZone(VietnamTime.ZONE);
 
 	private final ReactiveMongoTemplate mongo;
 

@@ -1,5 +1,7 @@
 package vn.gov.bca.payment.platform;
 
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,10 +21,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.error.ProblemType;
 
 /**
  * The payment platform over its HTTP protocol: JSON requests signed with the merchant secret,
@@ -42,13 +47,17 @@ class HttpPaymentPlatform implements PaymentPlatform {
 
 	private final CircuitBreaker circuitBreaker;
 
-	HttpPaymentPlatform(PaymentPlatformProperties properties, WebClient.Builder builder, JsonMapper json) {
+	private final Clock clock;
+
+	HttpPaymentPlatform(PaymentPlatformProperties properties, WebClient.Builder builder, JsonMapper json,
+			Clock clock) {
 		if (properties.secret() == null || properties.secret().isBlank()) {
 			throw new IllegalStateException("vneid.payment.platform.secret (PAYMENT_PLATFORM_SECRET) must be set");
 		}
 		this.properties = properties;
 		this.http = builder.clone().baseUrl(properties.url()).build();
 		this.json = json;
+		this.clock = clock;
 		this.circuitBreaker = CircuitBreaker.of(NAME, CircuitBreakerConfig.custom()
 			.slidingWindowSize(20)
 			.minimumNumberOfCalls(10)
@@ -68,7 +77,8 @@ class HttpPaymentPlatform implements PaymentPlatform {
 
 	@Override
 	public Mono<Transaction> transaction(String orderId) {
-		return call(HttpMethod.GET, "/api/v1/transactions/" + orderId, "").map(HttpPaymentPlatform::transactionOf)
+		return call(HttpMethod.GET, "/api/v1/transactions/" + orderId, "")
+			.map((answer) -> this.json.treeToValue(answer, CallbackBody.class).toTransaction())
 			.onErrorResume(WebClientResponseException.NotFound.class, (unknown) -> Mono.empty());
 	}
 
@@ -85,6 +95,12 @@ class HttpPaymentPlatform implements PaymentPlatform {
 		});
 	}
 
+	/**
+	 * The signature first (over the raw bytes, so nothing unsigned is even parsed), then freshness,
+	 * then the body. A signed body that is not a callback (not JSON, an array, a field missing, a time
+	 * that is not an instant) is a 400 problem naming what is wrong: the platform has a bug to fix, and
+	 * nothing is changed.
+	 */
 	@Override
 	public Transaction verifyCallback(String merchantId, String timestamp, String signature, String body) {
 		if (!this.properties.merchantId().equals(merchantId)
@@ -93,31 +109,65 @@ class HttpPaymentPlatform implements PaymentPlatform {
 		}
 		long sentAt;
 		try {
-			sentAt = Long.parseLong(timestamp);
+			sentAt = Long.parseLong(timestamp.strip());
 		}
 		catch (NumberFormatException ex) {
 			throw new InvalidCallbackException("Callback timestamp is not a number");
 		}
-		Duration age = Duration.between(Instant.ofEpochSecond(sentAt), Instant.now()).abs();
-		if (age.compareTo(this.properties.maxClockSkew()) > 0) {
-			throw new InvalidCallbackException("Callback signed " + age + " away from now");
+		// Compared in seconds: any long is accepted without overflow (Long.MAX_VALUE is simply too far).
+		long now = this.clock.instant().getEpochSecond();
+		long skew = this.properties.maxClockSkew().toSeconds();
+		if (sentAt < now - skew || sentAt > now + skew) {
+			throw new InvalidCallbackException("Callback signed " + (now - sentAt) + " s away from now");
 		}
-		JsonNode callback = this.json.readTree(body);
-		return transactionOf(callback);
+		CallbackBody callback;
+		try {
+			callback = this.json.readValue(body, CallbackBody.class);
+		}
+		catch (JacksonException ex) {
+			throw new ApiException(ProblemType.MALFORMED_REQUEST, "payment.callback-malformed");
+		}
+		if (callback == null) {
+			throw new ApiException(ProblemType.MALFORMED_REQUEST, "payment.callback-malformed");
+		}
+		return callback.toTransaction();
 	}
 
-	private static Transaction transactionOf(JsonNode node) {
-		JsonNode paidAt = node.get("paidAt");
-		JsonNode transactionId = node.get("transactionId");
-		return new Transaction(node.get("merchantOrderId").asString(),
-				(transactionId != null && !transactionId.isNull()) ? transactionId.asString() : null,
-				node.get("amount").asLong(), node.get("status").asString(),
-				(paidAt != null && !paidAt.isNull()) ? Instant.parse(paidAt.asString()) : null);
+	/** A callback or a transaction as the platform's protocol states it; fields added later are ignored. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CallbackBody(String merchantOrderId, String transactionId, Long amount, String status, String paidAt) {
+
+		Transaction toTransaction() {
+			ApiException invalid = new ApiException(ProblemType.VALIDATION, "validation");
+			if (this.merchantOrderId == null || this.merchantOrderId.isBlank() || this.merchantOrderId.length() > 100) {
+				invalid.withError("merchantOrderId", "callback.field-required");
+			}
+			if (this.amount == null || this.amount < 0) {
+				invalid.withError("amount", "callback.field-required");
+			}
+			if (this.status == null || this.status.isBlank()) {
+				invalid.withError("status", "callback.field-required");
+			}
+			Instant paid = null;
+			if (this.paidAt != null) {
+				try {
+					paid = Instant.parse(this.paidAt);
+				}
+				catch (DateTimeException ex) {
+					invalid.withError("paidAt", "callback.instant-malformed");
+				}
+			}
+			if (!invalid.errors().isEmpty()) {
+				throw invalid;
+			}
+			return new Transaction(this.merchantOrderId, this.transactionId, this.amount, this.status, paid);
+		}
+
 	}
 
 	private Mono<JsonNode> call(HttpMethod method, String uri, String body) {
 		return Mono.defer(() -> {
-			String timestamp = Long.toString(Instant.now().getEpochSecond());
+			String timestamp = Long.toString(this.clock.instant().getEpochSecond());
 			WebClient.RequestBodySpec request = this.http.method(method)
 				.uri(uri)
 				.header("X-Merchant-Id", this.properties.merchantId())

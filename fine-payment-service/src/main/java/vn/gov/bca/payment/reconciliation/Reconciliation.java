@@ -1,9 +1,9 @@
 package vn.gov.bca.payment.reconciliation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -24,6 +24,7 @@ import vn.gov.bca.payment.order.OrderService;
 import vn.gov.bca.payment.order.PaymentOrder;
 import vn.gov.bca.payment.platform.PaymentPlatform;
 import vn.gov.bca.platform.data.lease.JobLeases;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * What the payment platform knows and we do not yet, settled without waiting for a callback that
@@ -38,8 +39,6 @@ public class Reconciliation {
 
 	static final String REPORTS = "reconciliation_reports";
 
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
 	private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
 
 	private final OrderService orders;
@@ -52,13 +51,16 @@ public class Reconciliation {
 
 	private final Duration pendingThreshold;
 
+	private final Clock clock;
+
 	Reconciliation(OrderService orders, PaymentPlatform platform, JobLeases leases, ReactiveMongoTemplate mongo,
-			@Value("${vneid.payment.reconciliation.pending-threshold:PT2M}") Duration pendingThreshold) {
+			@Value("${vneid.payment.reconciliation.pending-threshold:PT2M}") Duration pendingThreshold, Clock clock) {
 		this.orders = orders;
 		this.platform = platform;
 		this.leases = leases;
 		this.mongo = mongo;
 		this.pendingThreshold = pendingThreshold;
+		this.clock = clock;
 	}
 
 	@Scheduled(initialDelayString = "${vneid.payment.reconciliation.interval:PT1M}",
@@ -73,7 +75,7 @@ public class Reconciliation {
 
 	/** Asks the platform about every open order older than the threshold; the number settled. */
 	public Mono<Integer> settleOpenOrders() {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		return this.orders.openSince(now.minus(this.pendingThreshold), 500)
 			.concatMap((order) -> this.platform.transaction(order.id())
 				.flatMap(this.orders::settle)
@@ -91,7 +93,7 @@ public class Reconciliation {
 	/** Every night at 02:00, yesterday's settlements. */
 	@Scheduled(cron = "${vneid.payment.reconciliation.daily-cron:0 0 2 * * *}", zone = "Asia/Ho_Chi_Minh")
 	Mono<Report> scheduledDaily() {
-		LocalDate yesterday = LocalDate.now(VIETNAM).minusDays(1);
+		LocalDate yesterday = VietnamTime.today(this.clock).minusDays(1);
 		return this.leases.runExclusively("daily-settlement-" + yesterday, Duration.ofMinutes(30), compare(yesterday))
 			.onErrorResume((failure) -> {
 				log.warn("Daily settlement comparison of {} failed: {}", yesterday, failure.toString());
@@ -104,8 +106,8 @@ public class Reconciliation {
 	 * what the platform paid that we have not recorded, and stores the report of the day.
 	 */
 	public Mono<Report> compare(LocalDate day) {
-		Instant from = day.atStartOfDay(VIETNAM).toInstant();
-		Instant to = day.plusDays(1).atStartOfDay(VIETNAM).toInstant();
+		Instant from = day.atStartOfDay(VietnamTime.ZONE).toInstant();
+		Instant to = day.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant();
 		return this.platform.settlements(day)
 			.zipWith(this.orders.succeededBetween(from, to).collectList())
 			.flatMap((both) -> {
@@ -132,7 +134,7 @@ public class Reconciliation {
 						differences.add(new Difference(orderId, "PAID_HERE_NOT_THERE", null, ours.amount()));
 					}
 				});
-				Report report = new Report(day, Instant.now(), there.size(), here.size(), differences);
+				Report report = new Report(day, this.clock.instant(), there.size(), here.size(), differences);
 				return reactor.core.publisher.Flux.fromIterable(toSettle)
 					.concatMap((transaction) -> this.orders.settle(transaction)
 						.onErrorResume((failure) -> Mono.empty()))

@@ -1,7 +1,10 @@
 package vn.gov.bca.payment.decision;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /** Penalty decisions as a violation system sends them, for tests: each one a new number. */
 public final class Decisions {
@@ -17,7 +20,11 @@ public final class Decisions {
 
 	/** A camera-detected speeding decision against a citizen's car, received {@code daysAgo} days ago. */
 	public static String json(String number, String personalId, String plate, long fine, int daysAgo) {
-		LocalDate received = LocalDate.now(DecisionController.VIETNAM).minusDays(daysAgo);
+		return json(number, personalId, plate, fine, VietnamTime.today(Clock.systemUTC()).minusDays(daysAgo));
+	}
+
+	/** The same, received on that day (in Vietnam). */
+	public static String json(String number, String personalId, String plate, long fine, LocalDate received) {
 		return """
 				{"decisionNumber": "%s", "decisionDate": "%s", "issuingUnit": "PC08-HN",
 				 "issuingUnitName": "Phòng Cảnh sát giao thông Công an thành phố Hà Nội",

@@ -19,8 +19,16 @@ class VehiclePlateTests {
 		assertThat(VehiclePlate.parse(written, "plate").value()).isEqualTo(normalised);
 	}
 
+	/** Copied from a document or typed on a phone: no-break, figure, narrow no-break spaces and tabs. */
 	@ParameterizedTest
-	@ValueSource(strings = { "", "   ", "30A", "3A12345", "ABC12345", "30A-123", "30A1234567", "30A_123.45",
+	@ValueSource(strings = { "30A\u00a0123.45", "30A\u2007123.45", "30A\u202f123\u202f45", "30A\t123.45",
+			"\u00a030A-123.45\u00a0", "30A\u3000123.45" })
+	void unicodeSpacesAreSeparatorsLikeAsciiSpaces(String written) {
+		assertThat(VehiclePlate.parse(written, "plate").value()).isEqualTo("30A12345");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "   ", "\u00a0\u2007", "30A", "3A12345", "ABC12345", "30A-123", "30A1234567", "30A_123.45",
 			"30A-123.45; DROP", "３０A12345" })
 	void anythingElseIsABadRequestOnTheField(String written) {
 		assertThatThrownBy(() -> VehiclePlate.parse(written, "vehicle.plate"))

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +38,7 @@ import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 import vn.gov.bca.platform.testkit.TopicReader;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -372,7 +374,7 @@ class PaymentTests {
 	@Test
 	void theDailyComparisonListsAPaymentThePlatformHasAndWeDoNot() {
 		sandbox.recordForeignPayment("PO-UNKNOWN-" + System.nanoTime(), 123_000);
-		LocalDate today = LocalDate.now(OrderService.VIETNAM);
+		LocalDate today = VietnamTime.today(Clock.systemUTC());
 
 		Reconciliation.Report report = this.reconciliation.compare(today).block();
 

@@ -1,8 +1,8 @@
 package vn.gov.bca.identity.access;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.web.context.RequestContext;
 import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * Who read a citizen's data, kept append-only: one document per citizen and month
@@ -33,25 +34,26 @@ public class AccessLog {
 
 	static final String COLLECTION = "access_log";
 
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
 	private final ReactiveMongoTemplate mongo;
 
-	AccessLog(ReactiveMongoTemplate mongo) {
+	private final Clock clock;
+
+	AccessLog(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 	}
 
 	/** Records that the caller read this citizen's data, for the purpose given. */
 	public Mono<Void> record(String personalId, Caller reader, String kind, String purpose) {
 		return Mono.deferContextual((context) -> {
-			Instant now = Instant.now();
+			Instant now = this.clock.instant();
 			Document entry = new Document("at", Date.from(now)).append("kind", kind)
 				.append("purpose", purpose)
 				.append("readerSubject", reader.subject())
 				.append("readerClient", reader.clientId())
 				.append("readerAgency", reader.agency())
 				.append("requestId", RequestContext.from(context).map(RequestContext::requestId).orElse(null));
-			Query bucket = Query.query(Criteria.where("_id").is(bucketId(personalId, YearMonth.from(now.atZone(VIETNAM)))));
+			Query bucket = Query.query(Criteria.where("_id").is(bucketId(personalId, YearMonth.from(VietnamTime.dayOf(now)))));
 			Update append = new Update().push("entries", entry).setOnInsert("personalId", personalId);
 			return this.mongo.findAndModify(bucket, append, FindAndModifyOptions.options().upsert(true), Document.class,
 					COLLECTION)
@@ -61,7 +63,7 @@ public class AccessLog {
 
 	/** The entries about one citizen in the last {@code months} months, newest first. */
 	public Flux<Entry> entries(String personalId, int months) {
-		YearMonth current = YearMonth.now(VIETNAM);
+		YearMonth current = YearMonth.from(VietnamTime.today(this.clock));
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < months; i++) {
 			ids.add(bucketId(personalId, current.minusMonths(i)));

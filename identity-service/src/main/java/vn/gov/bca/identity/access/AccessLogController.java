@@ -25,6 +25,8 @@ class AccessLogController {
 
 	@GetMapping("/api/identity/me/access-log")
 	Flux<AccessLog.Entry> myAccessLog(Caller caller) {
+		// Which agencies read the record is part of the record: level 2, as the whole of /me.
+		caller.requireIdentityLevel(2);
 		if (caller.personalId() == null) {
 			return Flux.empty();
 		}

@@ -1,6 +1,7 @@
 package vn.gov.bca.identity.account;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
@@ -29,6 +30,8 @@ public class Account {
 
 	private final String email;
 
+	private final Set<String> roles;
+
 	private final Instant registeredAt;
 
 	private Level2Request level2Request;
@@ -56,8 +59,11 @@ public class Account {
 
 	}
 
-	/** A citizen's request to be verified in person for level 2, and its outcome once an officer has checked. */
-	public record Level2Request(Instant requestedAt, Verification verification) {
+	/**
+	 * A citizen's request to be verified in person for level 2, and its outcome once an officer has
+	 * checked; {@code province} is the citizen's province when they asked, whose officers see it.
+	 */
+	public record Level2Request(Instant requestedAt, Verification verification, String province) {
 	}
 
 	/**
@@ -74,13 +80,15 @@ public class Account {
 
 	@PersistenceCreator
 	Account(String personalId, String keycloakUserId, Status status, int identityLevel, String phone, String email,
-			Instant registeredAt, Level2Request level2Request, Lock lock, boolean keycloakApplied, long version) {
+			Set<String> roles, Instant registeredAt, Level2Request level2Request, Lock lock, boolean keycloakApplied,
+			long version) {
 		this.personalId = personalId;
 		this.keycloakUserId = keycloakUserId;
 		this.status = status;
 		this.identityLevel = identityLevel;
 		this.phone = phone;
 		this.email = email;
+		this.roles = (roles != null) ? Set.copyOf(roles) : null;
 		this.registeredAt = registeredAt;
 		this.level2Request = level2Request;
 		this.lock = lock;
@@ -88,9 +96,10 @@ public class Account {
 		this.version = version;
 	}
 
-	/** A registration under way: the Keycloak user is created next. */
+	/** A registration under way: the Keycloak user is created next, with the citizen role only. */
 	static Account provisioning(String personalId, String phone, String email, Instant now) {
-		return new Account(personalId, null, Status.PROVISIONING, 1, phone, email, now, null, null, false, 0);
+		return new Account(personalId, null, Status.PROVISIONING, 1, phone, email, Set.of("citizen"), now, null, null,
+				false, 0);
 	}
 
 	/**
@@ -98,23 +107,28 @@ public class Account {
 	 * them, or by an administrator): taken over as it is.
 	 */
 	static Account adopted(String personalId, String keycloakUserId, int identityLevel, boolean enabled,
-			String email, Instant now) {
+			String email, Set<String> roles, Instant now) {
 		return new Account(personalId, keycloakUserId, enabled ? Status.ACTIVE : Status.LOCKED, identityLevel, null,
-				email, now, null, null, true, 0);
+				email, roles, now, null, null, true, 0);
+	}
+
+	/** An account taken over from Keycloak whose realm roles could not be read. */
+	static Account adopted(String personalId, String keycloakUserId, int identityLevel, boolean enabled,
+			String email, Instant now) {
+		return adopted(personalId, keycloakUserId, identityLevel, enabled, email, null, now);
 	}
 
 	/** The Keycloak user exists: the account is active at level 1. */
-	AccountEvent.AccountRegistered provisioned(String keycloakUserId) {
+	AccountEvent.AccountRegistered provisioned(String keycloakUserId, Instant now) {
 		requireStatus(Status.PROVISIONING, "complete-registration");
 		this.keycloakUserId = keycloakUserId;
 		this.status = Status.ACTIVE;
 		this.keycloakApplied = true;
-		return new AccountEvent.AccountRegistered(UUID.randomUUID(), Instant.now(), this.personalId,
-				this.identityLevel);
+		return new AccountEvent.AccountRegistered(UUID.randomUUID(), now, this.personalId, this.identityLevel);
 	}
 
 	/** The citizen asks to be verified for level 2; asking again while a request is open changes nothing. */
-	boolean requestLevel2(Instant now) {
+	boolean requestLevel2(Instant now, String province) {
 		requireStatus(Status.ACTIVE, "request-level-2");
 		if (this.identityLevel >= 2) {
 			throw new IllegalTransitionException(Level.TWO, "request-level-2");
@@ -122,7 +136,7 @@ public class Account {
 		if (this.level2Request != null) {
 			return false;
 		}
-		this.level2Request = new Level2Request(now, null);
+		this.level2Request = new Level2Request(now, null, province);
 		return true;
 	}
 
@@ -140,7 +154,8 @@ public class Account {
 		}
 		int from = this.identityLevel;
 		this.identityLevel = 2;
-		this.level2Request = new Level2Request(this.level2Request.requestedAt(), verification);
+		this.level2Request = new Level2Request(this.level2Request.requestedAt(), verification,
+				this.level2Request.province());
 		this.keycloakApplied = false;
 		return new AccountEvent.AccountLevelRaised(UUID.randomUUID(), verification.verifiedAt(), this.personalId, from,
 				2, verification.officerAgency());
@@ -202,6 +217,11 @@ public class Account {
 
 	public String email() {
 		return this.email;
+	}
+
+	/** The realm roles as last known (null when not known: an account adopted before they were recorded). */
+	public Set<String> roles() {
+		return this.roles;
 	}
 
 	public Instant registeredAt() {

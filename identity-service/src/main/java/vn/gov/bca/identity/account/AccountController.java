@@ -1,16 +1,15 @@
 package vn.gov.bca.identity.account;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,9 +27,9 @@ import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
 
 /**
- * VNeID accounts: anyone registers a level-1 account (public, rate-limited per address at the
- * gateway); the citizen follows their account and asks for level 2; officers verify in person,
- * approve level 2, lock and unlock.
+ * VNeID accounts: the citizen follows their account and asks for level 2; officers of the
+ * citizen's province verify in person, approve level 2, lock and unlock. Registration is
+ * {@link RegistrationController}.
  */
 @RestController
 @RequestMapping("/api/identity")
@@ -40,15 +39,12 @@ class AccountController {
 
 	private final AccessLog accessLog;
 
-	AccountController(AccountService accounts, AccessLog accessLog) {
+	private final Clock clock;
+
+	AccountController(AccountService accounts, AccessLog accessLog, Clock clock) {
 		this.accounts = accounts;
 		this.accessLog = accessLog;
-	}
-
-	@PostMapping("/public/accounts")
-	Mono<ResponseEntity<AccountView>> register(@Valid @RequestBody RegistrationRequest request) {
-		return this.accounts.register(request.toRegistration())
-			.map((account) -> ResponseEntity.status(HttpStatus.CREATED).body(AccountView.of(account)));
+		this.clock = clock;
 	}
 
 	@GetMapping("/me/account")
@@ -69,18 +65,21 @@ class AccountController {
 			.map(AccountView::of);
 	}
 
-	/** Accounts waiting for an officer's in-person check, oldest request first. */
+	/** Accounts of the officer's province waiting for an in-person check, oldest request first. */
 	@GetMapping("/accounts/level-2-requests")
 	Mono<List<AccountView>> pendingLevel2(@RequestParam(defaultValue = "0") @Min(0) @Max(1000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
 		caller.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR);
-		return this.accounts.pendingLevel2Requests(page, size).map(AccountView::of).collectList();
+		if (caller.province() == null) {
+			throw ApiException.forbidden("forbidden");
+		}
+		return this.accounts.pendingLevel2Requests(caller.province(), page, size).map(AccountView::of).collectList();
 	}
 
 	@GetMapping("/accounts/{personalId}")
 	Mono<AccountView> account(@PathVariable String personalId, Caller caller) {
 		caller.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR, Caller.ADMIN);
-		return this.accounts.find(personalId)
+		return this.accounts.findFor(personalId, caller)
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("account")))
 			.flatMap((account) -> this.accessLog.record(personalId, caller, "OFFICER_ACCOUNT_READ", "account view")
 				.thenReturn(AccountView.of(account)));
@@ -95,9 +94,10 @@ class AccountController {
 	Mono<ResponseEntity<AccountView>> approveLevel2(@PathVariable String personalId,
 			@Valid @RequestBody VerificationRequest request, Caller caller) {
 		caller.requireAnyRole(Caller.OFFICER);
-		Account.Verification verification = new Account.Verification(caller.subject(), caller.agency(), Instant.now(),
-				request.documentChecked(), request.faceMatched(), request.fingerprintsMatched(), request.note());
-		return this.accounts.approveLevel2(personalId, verification).map(AccountController::answer);
+		Account.Verification verification = new Account.Verification(caller.subject(), caller.agency(),
+				this.clock.instant(), request.documentChecked(), request.faceMatched(), request.fingerprintsMatched(),
+				request.note());
+		return this.accounts.approveLevel2(personalId, verification, caller).map(AccountController::answer);
 	}
 
 	@PostMapping("/accounts/{personalId}/lock")
@@ -105,37 +105,19 @@ class AccountController {
 			Caller caller) {
 		caller.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR, Caller.ADMIN);
 		Account.Lock lock = new Account.Lock(request.reason(), request.note(), caller.subject(), caller.agency(),
-				Instant.now());
-		return this.accounts.lock(personalId, lock).map(AccountController::answer);
+				this.clock.instant());
+		return this.accounts.lock(personalId, lock, caller).map(AccountController::answer);
 	}
 
 	@PostMapping("/accounts/{personalId}/unlock")
 	Mono<ResponseEntity<AccountView>> unlock(@PathVariable String personalId, Caller caller) {
 		caller.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR, Caller.ADMIN);
-		return this.accounts.unlock(personalId).map(AccountController::answer);
+		return this.accounts.unlock(personalId, caller).map(AccountController::answer);
 	}
 
-	private static ResponseEntity<AccountView> answer(AccountService.Applied applied) {
+	static ResponseEntity<AccountView> answer(AccountService.Applied applied) {
 		return ResponseEntity.status(applied.inKeycloak() ? HttpStatus.OK : HttpStatus.ACCEPTED)
 			.body(AccountView.of(applied.account()));
-	}
-
-	record RegistrationRequest(@NotBlank @Pattern(regexp = "[0-9]{12}") String personalId,
-			@NotBlank @Size(max = 100) String fullName,
-			@NotBlank @Pattern(regexp = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?") String birthDate,
-			@NotBlank @Pattern(regexp = "(0|\\+84)[0-9]{9}") String phone, @NotBlank @Email @Size(max = 254) String email,
-			@NotBlank @Size(min = 8, max = 64) String password) {
-
-		AccountService.Registration toRegistration() {
-			return new AccountService.Registration(this.personalId, this.fullName, this.birthDate, this.phone,
-					this.email.strip().toLowerCase(), this.password);
-		}
-
-		@Override
-		public String toString() {
-			return "RegistrationRequest[" + this.email + "]";
-		}
-
 	}
 
 	/** Both comparisons must have matched: an officer cannot raise a level on a failed check. */

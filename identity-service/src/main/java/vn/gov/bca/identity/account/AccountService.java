@@ -1,8 +1,11 @@
 package vn.gov.bca.identity.account;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,18 +20,22 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.identity.notification.Notification;
+import vn.gov.bca.identity.privacy.Pseudonyms;
 import vn.gov.bca.identity.registry.Citizen;
 import vn.gov.bca.identity.registry.CitizenRegistry;
-import vn.gov.bca.identity.registry.VietnameseText;
+import vn.gov.bca.identity.registry.RegistryAccess;
 import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.lease.JobLeases;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.security.PersonalIds;
 
 /**
- * VNeID accounts: registration against the population registry, the level-2 upgrade after an
- * officer's in-person check, and locking. The account record here decides; Keycloak is brought in
+ * VNeID accounts: creation once a registration is confirmed ({@link RegistrationService}), the
+ * level-2 upgrade after an officer's in-person check, and locking. Officers act only on accounts
+ * of citizens of their province ({@link RegistryAccess}; 404 otherwise) and never lock staff. The account record here decides; Keycloak is brought in
  * line right after each change, and again by a periodic pass for any change it missed (Keycloak
  * down, instance stopped), so its state converges on this one.
  */
@@ -52,33 +59,41 @@ public class AccountService {
 
 	private final JobLeases leases;
 
+	private final Pseudonyms pseudonyms;
+
+	private final Clock clock;
+
+	/** Roles whose accounts only an administrator may lock. */
+	static final Set<String> STAFF_ROLES = Set.of(Caller.OFFICER, Caller.SUPERVISOR, Caller.ADMIN);
+
 	AccountService(AggregateStores stores, ReactiveMongoTemplate mongo, CitizenRegistry registry,
-			KeycloakAccounts keycloak, JobLeases leases) {
+			KeycloakAccounts keycloak, JobLeases leases, Pseudonyms pseudonyms, Clock clock) {
 		this.accounts = stores.forCollection(Account.class, COLLECTION);
 		this.mongo = mongo;
 		this.registry = registry;
 		this.keycloak = keycloak;
 		this.leases = leases;
+		this.pseudonyms = pseudonyms;
+		this.clock = clock;
+	}
+
+	/** Whether this service holds an account record for the number (no Keycloak call: the same cost for every start). */
+	Mono<Boolean> hasRecord(String personalId) {
+		return this.accounts.findById(personalId).hasElement();
 	}
 
 	/**
-	 * Level-1 registration. The registry must hold a living citizen with that number, name and date
-	 * of birth (a mismatch says nothing about which part differs); one account per personal id.
+	 * Creates the level-1 account of a citizen whose registration was confirmed: the contact the
+	 * code went to is the account's (an e-mail counts as verified); one account per personal id.
 	 */
-	public Mono<Account> register(Registration registration) {
-		return this.registry.find(registration.personalId())
-			.filter((citizen) -> matches(citizen, registration))
-			.switchIfEmpty(Mono.error(() -> ApiException.unprocessable("account.registry-mismatch")))
-			.flatMap((citizen) -> requireNoAccount(registration.personalId())
-				.then(requireNoKeycloakUser(registration.personalId()))
-				.then(startProvisioning(registration))
-				.flatMap((account) -> createUser(account, citizen, registration)));
-	}
-
-	private static boolean matches(Citizen citizen, Registration registration) {
-		return citizen.lifeStatus() == Citizen.LifeStatus.ALIVE
-				&& citizen.fullNameFolded().equals(VietnameseText.fold(registration.fullName()))
-				&& citizen.birthDate().toString().equals(registration.birthDate());
+	Mono<Account> createAccount(Citizen citizen, Notification.Channel channel, String destination, String password) {
+		String phone = (channel == Notification.Channel.SMS) ? destination
+				: (citizen.contact() != null) ? citizen.contact().phone() : null;
+		String email = (channel == Notification.Channel.EMAIL) ? destination
+				: (citizen.contact() != null) ? citizen.contact().email() : null;
+		return requireNoAccount(citizen.personalId()).then(requireNoKeycloakUser(citizen.personalId()))
+			.then(startProvisioning(citizen.personalId(), phone, email))
+			.flatMap((account) -> createUser(account, citizen, password, channel == Notification.Channel.EMAIL));
 	}
 
 	private Mono<Void> requireNoAccount(String personalId) {
@@ -91,22 +106,21 @@ public class AccountService {
 			.flatMap((user) -> adopt(user).then(Mono.<Void>error(ApiException.conflict("account.already-registered"))));
 	}
 
-	private Mono<Account> startProvisioning(Registration registration) {
-		Account account = Account.provisioning(registration.personalId(), registration.phone(), registration.email(),
-				Instant.now());
+	private Mono<Account> startProvisioning(String personalId, String phone, String email) {
+		Account account = Account.provisioning(personalId, phone, email, this.clock.instant());
 		return this.accounts.insert(account, List.of())
 			.onErrorMap(DuplicateKeyException.class, (duplicate) -> ApiException.conflict("account.already-registered"));
 	}
 
-	private Mono<Account> createUser(Account account, Citizen citizen, Registration registration) {
+	private Mono<Account> createUser(Account account, Citizen citizen, String password, boolean emailVerified) {
 		String[] names = splitName(citizen.fullName());
 		KeycloakAccounts.NewUser user = new KeycloakAccounts.NewUser(account.personalId(), names[0], names[1],
-				registration.email(), registration.phone(), registration.password());
+				account.email(), emailVerified, account.phone(), password);
 		return this.keycloak.createCitizen(user)
 			.onErrorResume((failure) -> removeProvisioning(account).then(Mono.error(failure)))
 			.flatMap((userId) -> {
-				AccountEvent.AccountRegistered event = account.provisioned(userId);
-				return this.accounts.update(account, account.version(), List.of(event));
+				AccountEvent.AccountRegistered event = account.provisioned(userId, this.clock.instant());
+				return this.accounts.update(account, account.version(), published(event));
 			})
 			.doOnNext((registered) -> log.info("VNeID account registered for {}", PersonalIds.mask(registered.personalId())));
 	}
@@ -139,40 +153,81 @@ public class AccountService {
 	}
 
 	private Mono<Account> adopt(KeycloakAccounts.User user) {
-		Account adopted = Account.adopted(user.personalId(), user.id(), user.identityLevel(), user.enabled(),
-				user.email(), Instant.now());
-		return this.accounts.insert(adopted, List.of())
+		return this.keycloak.realmRoles(user.id())
+			.onErrorResume((failure) -> Mono.just(Set.of()))
+			.flatMap((roles) -> {
+				Account adopted = Account.adopted(user.personalId(), user.id(), user.identityLevel(), user.enabled(),
+						user.email(), roles.isEmpty() ? null : roles, this.clock.instant());
+				return this.accounts.insert(adopted, List.of());
+			})
 			.onErrorResume(DuplicateKeyException.class, (raced) -> this.accounts.findById(user.personalId()));
 	}
 
+	/** The citizen asks for level 2; the request names their province, whose officers will see it. */
 	public Mono<Account> requestLevel2(String personalId) {
-		return require(personalId).flatMap((account) -> {
-			long version = account.version();
-			if (!account.requestLevel2(Instant.now())) {
-				return Mono.just(account);
-			}
-			return this.accounts.update(account, version, List.of());
-		});
+		return require(personalId).flatMap((account) -> this.registry.find(personalId)
+			.map(Citizen::responsibleProvince)
+			.defaultIfEmpty("")
+			.flatMap((province) -> {
+				long version = account.version();
+				if (!account.requestLevel2(this.clock.instant(), province.isEmpty() ? null : province)) {
+					return Mono.just(account);
+				}
+				return this.accounts.update(account, version, List.of());
+			}));
 	}
 
-	public Mono<Applied> approveLevel2(String personalId, Account.Verification verification) {
-		return change(personalId, (account) -> account.approveLevel2(verification));
+	/** An account as an officer of the citizen's province (or an administrator) may see it; 404 otherwise. */
+	public Mono<Account> findFor(String personalId, Caller caller) {
+		return requireInReach(personalId, caller).then(find(personalId));
 	}
 
-	public Mono<Applied> lock(String personalId, Account.Lock lock) {
-		return change(personalId, (account) -> account.lock(lock));
+	public Mono<Applied> approveLevel2(String personalId, Account.Verification verification, Caller caller) {
+		return change(personalId, caller, (account) -> Mono.just(account.approveLevel2(verification)));
 	}
 
-	public Mono<Applied> unlock(String personalId) {
-		return change(personalId, (account) -> account.unlock(Instant.now()));
+	/**
+	 * Locks an account. An officer or supervisor locks only citizens: an account holding a staff
+	 * role (officer, supervisor, admin) is locked by an administrator only (403). The roles are read
+	 * from Keycloak; while it is unreachable, from those recorded on the account, and without any
+	 * only an administrator may lock (503 for an officer).
+	 */
+	public Mono<Applied> lock(String personalId, Account.Lock lock, Caller caller) {
+		return change(personalId, caller, (account) -> requireMayLock(account, caller).then(Mono.fromCallable(() -> account.lock(lock))));
 	}
 
-	/** Level-2 requests waiting for an in-person check, oldest first. */
-	public Flux<Account> pendingLevel2Requests(int page, int size) {
+	public Mono<Applied> unlock(String personalId, Caller caller) {
+		return change(personalId, caller,
+				(account) -> requireMayLock(account, caller).then(Mono.fromCallable(() -> account.unlock(this.clock.instant()))));
+	}
+
+	private Mono<Void> requireMayLock(Account account, Caller caller) {
+		if (caller.hasRole(Caller.ADMIN)) {
+			return Mono.empty();
+		}
+		Mono<Set<String>> recorded = Mono.justOrEmpty(account.roles())
+			.switchIfEmpty(Mono.error(() -> ApiException.unavailable("keycloak")));
+		Mono<Set<String>> roles = (account.keycloakUserId() != null)
+				? this.keycloak.realmRoles(account.keycloakUserId()).onErrorResume((failure) -> recorded) : recorded;
+		return roles.flatMap((held) -> held.stream().anyMatch(STAFF_ROLES::contains)
+				? Mono.<Void>error(ApiException.forbidden("account.lock-staff")) : Mono.<Void>empty());
+	}
+
+	/** The account's citizen must be within the caller's reach (their province, or any for an administrator). */
+	private Mono<Void> requireInReach(String personalId, Caller caller) {
+		return this.registry.findFor(personalId, caller)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("account")))
+			.then();
+	}
+
+	/** Level-2 requests of the officer's province waiting for an in-person check, oldest first. */
+	public Flux<Account> pendingLevel2Requests(String province, int page, int size) {
 		Query query = Query.query(Criteria.where("level2Request.requestedAt")
 			.exists(true)
 			.and("level2Request.verification")
 			.exists(false)
+			.and("level2Request.province")
+			.is(province)
 			.and("status")
 			.is(Account.Status.ACTIVE))
 			.with(Sort.by("level2Request.requestedAt", "_id"))
@@ -185,13 +240,19 @@ public class AccountService {
 		return find(personalId).switchIfEmpty(Mono.error(() -> ApiException.notFound("account")));
 	}
 
-	private Mono<Applied> change(String personalId, java.util.function.Function<Account, AccountEvent> transition) {
-		return require(personalId).flatMap((account) -> {
+	private Mono<Applied> change(String personalId, Caller caller,
+			Function<Account, Mono<? extends AccountEvent>> transition) {
+		return requireInReach(personalId, caller).then(require(personalId)).flatMap((account) -> {
 			long version = account.version();
-			AccountEvent event = transition.apply(account);
-			return this.accounts.update(account, version, List.of(event))
+			return transition.apply(account)
+				.flatMap((event) -> this.accounts.update(account, version, published(event)))
 				.flatMap((saved) -> applyToKeycloak(saved, version + 1));
 		});
+	}
+
+	/** The event as it leaves the service: the citizen's pseudonym in place of the personal id. */
+	private List<AccountEvent> published(AccountEvent event) {
+		return List.of(event.withAggregateId(this.pseudonyms.of(event.aggregateId())));
 	}
 
 	/**
@@ -234,7 +295,7 @@ public class AccountService {
 		Query interrupted = Query.query(Criteria.where("status")
 			.is(Account.Status.PROVISIONING)
 			.and("registeredAt")
-			.lt(Instant.now().minus(PROVISIONING_TIMEOUT))).limit(500);
+			.lt(this.clock.instant().minus(PROVISIONING_TIMEOUT))).limit(500);
 		return this.mongo.find(unapplied, Account.class, COLLECTION)
 			.concatMap((account) -> applyToKeycloak(account, account.version()))
 			.thenMany(this.mongo.find(interrupted, Account.class, COLLECTION).concatMap(this::settleInterrupted))
@@ -248,19 +309,8 @@ public class AccountService {
 	private Mono<Account> settleInterrupted(Account account) {
 		return this.keycloak.findByPersonalId(account.personalId())
 			.flatMap((user) -> this.accounts.update(account, account.version(),
-					List.of(account.provisioned(user.id()))))
+					published(account.provisioned(user.id(), this.clock.instant()))))
 			.switchIfEmpty(Mono.defer(() -> removeProvisioning(account).then(Mono.empty())));
-	}
-
-	/** What a level-1 registration gives. */
-	public record Registration(String personalId, String fullName, String birthDate, String phone, String email,
-			String password) {
-
-		@Override
-		public String toString() {
-			return "Registration[" + PersonalIds.mask(this.personalId) + "]";
-		}
-
 	}
 
 	/** An account after a change, and whether Keycloak reflects it already. */

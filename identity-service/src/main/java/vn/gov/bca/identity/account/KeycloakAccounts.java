@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
@@ -58,18 +60,42 @@ class KeycloakAccounts {
 	 * @return the new user's id
 	 */
 	Mono<String> createCitizen(NewUser user) {
-		Map<String, Object> representation = Map.of("username", user.personalId(), "enabled", true, "email",
-				user.email(), "emailVerified", false, "firstName", user.givenNames(), "lastName", user.familyName(),
-				"attributes",
-				Map.of("personal_id", List.of(user.personalId()), "identity_level", List.of("1"), "phoneNumber",
-						List.of(user.phone())),
-				"credentials", List.of(Map.of("type", "password", "value", user.password(), "temporary", false)));
+		Map<String, Object> attributes = new HashMap<>();
+		attributes.put("personal_id", List.of(user.personalId()));
+		attributes.put("identity_level", List.of("1"));
+		if (user.phone() != null) {
+			attributes.put("phoneNumber", List.of(user.phone()));
+		}
+		Map<String, Object> representation = new HashMap<>();
+		representation.put("username", user.personalId());
+		representation.put("enabled", true);
+		if (user.email() != null) {
+			representation.put("email", user.email());
+			representation.put("emailVerified", user.emailVerified());
+		}
+		representation.put("firstName", user.givenNames());
+		representation.put("lastName", user.familyName());
+		representation.put("attributes", attributes);
+		representation.put("credentials",
+				List.of(Map.of("type", "password", "value", user.password(), "temporary", false)));
 		return admin().exchange(HttpMethod.POST, "/users", representation, Void.class)
 			.map((created) -> idFrom(created.getHeaders().getLocation()))
 			.onErrorMap(WebClientResponseException.class, KeycloakAccounts::refusal)
 			.flatMap((id) -> giveCitizenRole(id).thenReturn(id)
 				.onErrorResume((failure) -> delete(id).onErrorResume((ignored) -> Mono.empty())
 					.then(Mono.error(failure))));
+	}
+
+	/** The user's realm roles (their names), as Keycloak holds them now. */
+	@SuppressWarnings("unchecked")
+	Mono<Set<String>> realmRoles(String userId) {
+		return admin().get("/users/{id}/role-mappings/realm/composite", Map[].class, (headers) -> {
+		}, userId)
+			.map((roles) -> List.of(roles)
+				.stream()
+				.map((role) -> String.valueOf(((Map<String, Object>) role).get("name")))
+				.collect(Collectors.toUnmodifiableSet()))
+			.defaultIfEmpty(Set.of());
 	}
 
 	@SuppressWarnings("unchecked")
@@ -135,12 +161,12 @@ class KeycloakAccounts {
 	}
 
 	/** What a registration gives Keycloak; the password goes nowhere else. */
-	record NewUser(String personalId, String familyName, String givenNames, String email, String phone,
-			String password) {
+	record NewUser(String personalId, String familyName, String givenNames, String email, boolean emailVerified,
+			String phone, String password) {
 
 		@Override
 		public String toString() {
-			return "NewUser[" + this.email + "]";
+			return "NewUser[" + vn.gov.bca.platform.web.security.PersonalIds.mask(this.personalId) + "]";
 		}
 
 	}

@@ -61,9 +61,10 @@ class LookupController {
 	Mono<Verification> verify(@Valid @RequestBody VerificationRequest request,
 			@RequestHeader(value = PURPOSE_HEADER, required = false) String purpose, Caller caller) {
 		String declared = requireServiceWithPurpose(caller, purpose);
+		BirthDate birthDate = request.parsedBirthDate();
 		return this.registry.find(request.personalId())
 			.flatMap((citizen) -> this.accessLog.record(citizen.personalId(), caller, "SERVICE_VERIFY", declared)
-				.thenReturn(new Verification(matches(citizen, request))))
+				.thenReturn(new Verification(matches(citizen, request.fullName(), birthDate))))
 			.defaultIfEmpty(new Verification(false));
 	}
 
@@ -90,10 +91,14 @@ class LookupController {
 			@NotBlank @Pattern(regexp = "[0-9]{12}") String relativePersonalId, @NotBlank @Pattern(regexp = "PARENT") String relation) {
 	}
 
-	/** Names compare without diacritics or case: "Nguyen Thi Ha" matches "Nguyễn Thị Hà". */
-	private static boolean matches(Citizen citizen, VerificationRequest request) {
-		return citizen.fullNameFolded().equals(VietnameseText.fold(request.fullName()))
-				&& citizen.birthDate().toString().equals(request.birthDate());
+	/**
+	 * Names compare with their diacritics (after NFC and white-space normalisation, regardless of
+	 * case): "Lê Thị Hạ" does not match "Lê Thị Hà", nor does "Le Thi Ha". The date of birth is
+	 * compared as precise as the registry holds it: a record of {@code 1950} matches {@code 1950},
+	 * one of {@code 1950-03} matches {@code 1950-03}; a different precision is no match.
+	 */
+	static boolean matches(Citizen citizen, String fullName, BirthDate birthDate) {
+		return VietnameseText.sameName(citizen.fullName(), fullName) && citizen.birthDate().equals(birthDate);
 	}
 
 	/** Only services may ask, and each must say why; the purpose goes into the citizen's access log. */
@@ -105,9 +110,24 @@ class LookupController {
 		return purpose.strip();
 	}
 
+	/**
+	 * @param birthDate the date of birth as the registry writes it: {@code 1950-03-12}, {@code 1950-03}
+	 * or {@code 1950} (400 for an impossible one such as {@code 1950-02-30})
+	 */
 	record VerificationRequest(@NotBlank @Pattern(regexp = "[0-9]{12}") String personalId,
 			@NotBlank @Size(max = 100) String fullName,
 			@NotBlank @Pattern(regexp = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?") String birthDate) {
+
+		BirthDate parsedBirthDate() {
+			try {
+				return BirthDate.parse(this.birthDate);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ApiException(ProblemType.VALIDATION, "validation").withError("birthDate",
+						"birth-date.impossible");
+			}
+		}
+
 	}
 
 	/** @param match whether the three belong to one citizen in the registry; nothing else is said */

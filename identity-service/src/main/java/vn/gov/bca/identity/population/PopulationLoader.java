@@ -1,5 +1,6 @@
 package vn.gov.bca.identity.population;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +58,12 @@ class PopulationLoader {
 
 	private final ProvinceCodes provinces = ProvinceCodes.current();
 
+	private final Clock clock;
+
 	PopulationLoader(ReactiveMongoTemplate mongo, BulkLoader loader,
 			@Value("${vneid.identity.population.synthetic-size}") long syntheticSize,
-			@Value("${vneid.identity.population.seed}") long seed) {
+			@Value("${vneid.identity.population.seed}") long seed, Clock clock) {
+		this.clock = clock;
 		this.mongo = mongo;
 		this.loader = loader;
 		this.syntheticSize = syntheticSize;
@@ -130,7 +134,7 @@ class PopulationLoader {
 	private List<Document> documents(List<Citizen.NewCitizen> citizens) {
 		List<Document> documents = new ArrayList<>(citizens.size());
 		for (Citizen.NewCitizen data : citizens) {
-			Citizen citizen = Citizen.register(data, this.birthProvinces, this.provinces).citizen();
+			Citizen citizen = Citizen.register(data, this.birthProvinces, this.provinces, this.clock).citizen();
 			Document document = new Document();
 			this.mongo.getConverter().write(citizen, document);
 			document.remove("_class");

@@ -1,5 +1,6 @@
 package vn.gov.bca.identity.registry;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.springframework.data.annotation.PersistenceCreator;
 
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * A citizen's record in the national population registry, keyed by the personal identification
@@ -51,6 +53,8 @@ public class Citizen {
 
 	private final Address temporaryAddress;
 
+	private final Contact contact;
+
 	private final Household household;
 
 	private final Kin father;
@@ -78,7 +82,7 @@ public class Citizen {
 	Citizen(String personalId, String legacyIdNumber, String fullName, String fullNameFolded, List<String> otherNames,
 			BirthDate birthDate, Sex sex, String birthRegistrationProvince, String placeOfBirth, String hometown,
 			String ethnicity, String religion, String nationality, Address permanentAddress, Address temporaryAddress,
-			Household household, Kin father, Kin mother, Kin spouse, List<IdentityCard> identityCards,
+			Contact contact, Household household, Kin father, Kin mother, Kin spouse, List<IdentityCard> identityCards,
 			LifeStatus lifeStatus, LocalDate dateOfDeath, long version) {
 		this.personalId = personalId;
 		this.legacyIdNumber = legacyIdNumber;
@@ -95,6 +99,7 @@ public class Citizen {
 		this.nationality = nationality;
 		this.permanentAddress = permanentAddress;
 		this.temporaryAddress = temporaryAddress;
+		this.contact = (contact != null && !contact.isEmpty()) ? contact : null;
 		this.household = household;
 		this.father = father;
 		this.mother = mother;
@@ -110,7 +115,8 @@ public class Citizen {
 	 *
 	 * @throws ApiException when the personal id does not fit the person
 	 */
-	public static Registration register(NewCitizen data, ProvinceCodes birthProvinces, ProvinceCodes provinces) {
+	public static Registration register(NewCitizen data, ProvinceCodes birthProvinces, ProvinceCodes provinces,
+			Clock clock) {
 		PersonalIdNumber number = new PersonalIdNumber(data.personalId());
 		ApiException refusal = new ApiException(ProblemType.UNPROCESSABLE, "citizen.rules-broken");
 		for (PersonalIdNumber.Violation violation : number.violations(data.birthDate(), data.sex(), birthProvinces)) {
@@ -125,9 +131,9 @@ public class Citizen {
 		Citizen citizen = new Citizen(number.value(), data.legacyIdNumber(), name, VietnameseText.fold(name),
 				data.otherNames().stream().map(VietnameseText::normalize).toList(), data.birthDate(), data.sex(),
 				number.birthProvinceCode(), data.placeOfBirth(), data.hometown(), data.ethnicity(), data.religion(),
-				data.nationality(), data.permanentAddress(), data.temporaryAddress(), data.household(), data.father(),
-				data.mother(), data.spouse(), List.of(), LifeStatus.ALIVE, null, 0);
-		return new Registration(citizen, new CitizenEvent.CitizenRegistered(UUID.randomUUID(), Instant.now(),
+				data.nationality(), data.permanentAddress(), data.temporaryAddress(), data.contact(), data.household(),
+				data.father(), data.mother(), data.spouse(), List.of(), LifeStatus.ALIVE, null, 0);
+		return new Registration(citizen, new CitizenEvent.CitizenRegistered(UUID.randomUUID(), clock.instant(),
 				number.value(), number.birthProvinceCode()));
 	}
 
@@ -144,7 +150,7 @@ public class Citizen {
 	 *
 	 * @throws ApiException 409 for a deceased citizen, 422 for an unknown province
 	 */
-	public Change correct(Correction correction, ProvinceCodes provinces) {
+	public Change correct(Correction correction, ProvinceCodes provinces, Clock clock) {
 		requireAlive();
 		ApiException refusal = new ApiException(ProblemType.UNPROCESSABLE, "citizen.rules-broken");
 		checkProvince(refusal, "permanentAddress.provinceCode", correction.permanentAddress(), provinces);
@@ -165,12 +171,13 @@ public class Citizen {
 				pick(changed, "religion", this.religion, correction.religion()), this.nationality,
 				pick(changed, "permanentAddress", this.permanentAddress, correction.permanentAddress()),
 				pick(changed, "temporaryAddress", this.temporaryAddress, correction.temporaryAddress()),
+				pick(changed, "contact", this.contact, correction.contact()),
 				pick(changed, "household", this.household, correction.household()),
 				pick(changed, "father", this.father, correction.father()),
 				pick(changed, "mother", this.mother, correction.mother()),
 				pick(changed, "spouse", this.spouse, correction.spouse()), this.identityCards, this.lifeStatus,
 				this.dateOfDeath, this.version);
-		return changed(corrected, changed);
+		return changed(corrected, changed, clock);
 	}
 
 	/**
@@ -178,8 +185,9 @@ public class Citizen {
 	 *
 	 * @throws ApiException 409 when already recorded, 422 for a date before birth or in the future
 	 */
-	public Change recordDeath(LocalDate date, LocalDate today) {
+	public Change recordDeath(LocalDate date, Clock clock) {
 		requireAlive();
+		LocalDate today = VietnamTime.today(clock);
 		if (date.isAfter(today) || date.isBefore(this.birthDate.earliestDay())) {
 			throw new ApiException(ProblemType.UNPROCESSABLE, "citizen.rules-broken").withError("dateOfDeath",
 					"date-of-death.impossible");
@@ -187,9 +195,9 @@ public class Citizen {
 		Citizen deceased = new Citizen(this.personalId, this.legacyIdNumber, this.fullName, this.fullNameFolded,
 				this.otherNames, this.birthDate, this.sex, this.birthRegistrationProvince, this.placeOfBirth,
 				this.hometown, this.ethnicity, this.religion, this.nationality, this.permanentAddress,
-				this.temporaryAddress, this.household, this.father, this.mother, this.spouse, this.identityCards,
-				LifeStatus.DECEASED, date, this.version);
-		return changed(deceased, List.of("lifeStatus", "dateOfDeath"));
+				this.temporaryAddress, this.contact, this.household, this.father, this.mother, this.spouse,
+				this.identityCards, LifeStatus.DECEASED, date, this.version);
+		return changed(deceased, List.of("lifeStatus", "dateOfDeath"), clock);
 	}
 
 	/**
@@ -198,8 +206,9 @@ public class Citizen {
 	 *
 	 * @throws ApiException 409 for a deceased citizen, 422 for an issue date in the future or before birth
 	 */
-	public Change issueIdentityCard(LocalDate issuedOn, String issuingAuthority, LocalDate today) {
+	public Change issueIdentityCard(LocalDate issuedOn, String issuingAuthority, Clock clock) {
 		requireAlive();
+		LocalDate today = VietnamTime.today(clock);
 		if (issuedOn.isAfter(today) || issuedOn.isBefore(this.birthDate.earliestDay())) {
 			throw new ApiException(ProblemType.UNPROCESSABLE, "citizen.rules-broken").withError("issuedOn",
 					"identity-card.issue-date-impossible");
@@ -209,9 +218,9 @@ public class Citizen {
 		Citizen withCard = new Citizen(this.personalId, this.legacyIdNumber, this.fullName, this.fullNameFolded,
 				this.otherNames, this.birthDate, this.sex, this.birthRegistrationProvince, this.placeOfBirth,
 				this.hometown, this.ethnicity, this.religion, this.nationality, this.permanentAddress,
-				this.temporaryAddress, this.household, this.father, this.mother, this.spouse, cards, this.lifeStatus,
-				this.dateOfDeath, this.version);
-		return changed(withCard, List.of("identityCards"));
+				this.temporaryAddress, this.contact, this.household, this.father, this.mother, this.spouse, cards,
+				this.lifeStatus, this.dateOfDeath, this.version);
+		return changed(withCard, List.of("identityCards"), clock);
 	}
 
 	private void requireAlive() {
@@ -220,9 +229,10 @@ public class Citizen {
 		}
 	}
 
-	private Change changed(Citizen after, List<String> fields) {
+	private Change changed(Citizen after, List<String> fields, Clock clock) {
 		CitizenEvent.CitizenChanged event = fields.isEmpty() ? null
-				: new CitizenEvent.CitizenChanged(UUID.randomUUID(), Instant.now(), this.personalId, List.copyOf(fields));
+				: new CitizenEvent.CitizenChanged(UUID.randomUUID(), clock.instant(), this.personalId,
+						List.copyOf(fields));
 		return new Change(after, event);
 	}
 
@@ -294,6 +304,24 @@ public class Citizen {
 		return this.temporaryAddress;
 	}
 
+	/** The phone and e-mail on record, or null when the registry holds neither. */
+	public Contact contact() {
+		return this.contact;
+	}
+
+	/**
+	 * The province responsible for the record, whose officers may read and change it: the province
+	 * of the current permanent address, else of the temporary one (Law on Residence 2020: the
+	 * residence registration authority keeps the citizen's data); null when the record has neither,
+	 * then only administrators may act on it.
+	 */
+	public String responsibleProvince() {
+		if (this.permanentAddress != null && this.permanentAddress.provinceCode() != null) {
+			return this.permanentAddress.provinceCode();
+		}
+		return (this.temporaryAddress != null) ? this.temporaryAddress.provinceCode() : null;
+	}
+
 	public Household household() {
 		return this.household;
 	}
@@ -347,17 +375,34 @@ public class Citizen {
 	/** The parts of a record an officer may correct; null means "leave as it is". */
 	public record Correction(String fullName, List<String> otherNames, String placeOfBirth, String hometown,
 			String ethnicity, String religion, Address permanentAddress, Address temporaryAddress,
-			Household household, Kin father, Kin mother, Kin spouse) {
+			Household household, Kin father, Kin mother, Kin spouse, Contact contact) {
+
+		public Correction(String fullName, List<String> otherNames, String placeOfBirth, String hometown,
+				String ethnicity, String religion, Address permanentAddress, Address temporaryAddress,
+				Household household, Kin father, Kin mother, Kin spouse) {
+			this(fullName, otherNames, placeOfBirth, hometown, ethnicity, religion, permanentAddress, temporaryAddress,
+					household, father, mother, spouse, null);
+		}
+
 	}
 
 	/** What is needed to enter a person: already checked for form (see the request in the API). */
 	public record NewCitizen(String personalId, String legacyIdNumber, String fullName, List<String> otherNames,
 			BirthDate birthDate, Sex sex, String placeOfBirth, String hometown, String ethnicity, String religion,
 			String nationality, Address permanentAddress, Address temporaryAddress, Household household, Kin father,
-			Kin mother, Kin spouse) {
+			Kin mother, Kin spouse, Contact contact) {
 
 		public NewCitizen {
 			otherNames = (otherNames != null) ? List.copyOf(otherNames) : List.of();
+		}
+
+		/** A person entered without a phone or e-mail on record (imports, the synthetic population). */
+		public NewCitizen(String personalId, String legacyIdNumber, String fullName, List<String> otherNames,
+				BirthDate birthDate, Sex sex, String placeOfBirth, String hometown, String ethnicity, String religion,
+				String nationality, Address permanentAddress, Address temporaryAddress, Household household,
+				Kin father, Kin mother, Kin spouse) {
+			this(personalId, legacyIdNumber, fullName, otherNames, birthDate, sex, placeOfBirth, hometown, ethnicity,
+					religion, nationality, permanentAddress, temporaryAddress, household, father, mother, spouse, null);
 		}
 
 	}

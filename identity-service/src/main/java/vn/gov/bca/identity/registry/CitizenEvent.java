@@ -7,19 +7,37 @@ import java.util.UUID;
 import vn.gov.bca.platform.data.outbox.DomainEvent;
 
 /**
- * What happens to a citizen's record, on {@code identity.events.v1}, keyed by personal id. Events
- * name what changed, never the personal data itself: consumers ask the registry for what they may see.
+ * What happens to a citizen's record, on {@code identity.events.v1}. Events name what changed,
+ * never the personal data itself: consumers ask the registry for what they may see. Their
+ * {@code aggregateId} (hence the Kafka key and {@code ce_subject}) is the citizen's pseudonym
+ * ({@link vn.gov.bca.identity.privacy.Pseudonyms}), never the personal id: the registry replaces
+ * the number by it when it stores the events ({@link #withAggregateId}).
  */
 public sealed interface CitizenEvent extends DomainEvent {
+
+	/** The same event for another aggregate id: the pseudonym in place of the personal id. */
+	CitizenEvent withAggregateId(String aggregateId);
 
 	/** A citizen entered the population registry. */
 	record CitizenRegistered(UUID eventId, Instant occurredAt, String aggregateId, String birthRegistrationProvince)
 			implements CitizenEvent {
+
+		@Override
+		public CitizenRegistered withAggregateId(String id) {
+			return new CitizenRegistered(this.eventId, this.occurredAt, id, this.birthRegistrationProvince);
+		}
+
 	}
 
 	/** A citizen's record changed: which fields, never their old or new values. */
 	record CitizenChanged(UUID eventId, Instant occurredAt, String aggregateId, List<String> fields)
 			implements CitizenEvent {
+
+		@Override
+		public CitizenChanged withAggregateId(String id) {
+			return new CitizenChanged(this.eventId, this.occurredAt, id, this.fields);
+		}
+
 	}
 
 }

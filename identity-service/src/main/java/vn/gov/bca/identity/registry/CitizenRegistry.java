@@ -1,7 +1,7 @@
 package vn.gov.bca.identity.registry;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -22,17 +22,17 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.identity.privacy.Pseudonyms;
 import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.security.Caller;
 
 /** Enters citizens in the registry and reads them by personal id (a keyed read). */
 @Service
 public class CitizenRegistry {
 
 	public static final String COLLECTION = "citizens";
-
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final int MAX_HOUSEHOLD_SIZE = 200;
 
@@ -46,15 +46,36 @@ public class CitizenRegistry {
 
 	private final ProvinceCodes provinces = ProvinceCodes.current();
 
-	CitizenRegistry(AggregateStores stores, ReactiveMongoTemplate mongo) {
+	private final Clock clock;
+
+	private final Pseudonyms pseudonyms;
+
+	CitizenRegistry(AggregateStores stores, ReactiveMongoTemplate mongo, Clock clock, Pseudonyms pseudonyms) {
 		this.citizens = stores.forCollection(Citizen.class, COLLECTION);
 		this.mongo = mongo;
+		this.clock = clock;
+		this.pseudonyms = pseudonyms;
 	}
 
+	/** Enters a citizen (no caller: imports and tests); officers go through {@link #register(Citizen.NewCitizen, Caller)}. */
 	public Mono<Citizen> register(Citizen.NewCitizen data) {
-		return Mono.fromCallable(() -> Citizen.register(data, this.birthProvinces, this.provinces))
-			.flatMap((registration) -> this.citizens.insert(registration.citizen(), List.of(registration.event())))
+		return Mono.fromCallable(() -> Citizen.register(data, this.birthProvinces, this.provinces, this.clock))
+			.flatMap((registration) -> this.citizens.insert(registration.citizen(),
+					List.of(registration.event().withAggregateId(this.pseudonyms.of(registration.citizen().personalId())))))
 			.onErrorMap(DuplicateKeyException.class, (duplicate) -> ApiException.conflict("citizen.already-registered"));
+	}
+
+	/** An officer enters a citizen who lives in their province (403 otherwise); an administrator anyone. */
+	public Mono<Citizen> register(Citizen.NewCitizen data, Caller caller) {
+		return Mono.fromRunnable(() -> RegistryAccess.requireMayEnter(caller, responsibleProvince(data)))
+			.then(register(data));
+	}
+
+	private static String responsibleProvince(Citizen.NewCitizen data) {
+		if (data.permanentAddress() != null && data.permanentAddress().provinceCode() != null) {
+			return data.permanentAddress().provinceCode();
+		}
+		return (data.temporaryAddress() != null) ? data.temporaryAddress().provinceCode() : null;
 	}
 
 	/**
@@ -97,28 +118,38 @@ public class CitizenRegistry {
 			.subscribe(null, (ex) -> log.warn("Could not declare the citizens indexes: {}", ex.toString()));
 	}
 
-	/** Corrects a record; 404 when there is none, 409 when another change came first. */
-	public Mono<Citizen> correct(String personalId, Citizen.Correction correction) {
-		return change(personalId, (citizen) -> citizen.correct(correction, this.provinces));
+	/**
+	 * The record as an officer or administrator may see it: 404 when there is none and when it is
+	 * outside the officer's province alike.
+	 */
+	public Mono<Citizen> findFor(String personalId, Caller caller) {
+		return find(personalId).filter((citizen) -> RegistryAccess.mayActOn(caller, citizen));
 	}
 
-	public Mono<Citizen> recordDeath(String personalId, LocalDate date) {
-		return change(personalId, (citizen) -> citizen.recordDeath(date, LocalDate.now(VIETNAM)));
+	/** Corrects a record; 404 when there is none (or not in the officer's province), 409 when another change came first. */
+	public Mono<Citizen> correct(String personalId, Citizen.Correction correction, Caller caller) {
+		return change(personalId, caller, (citizen) -> citizen.correct(correction, this.provinces, this.clock));
 	}
 
-	public Mono<Citizen> issueIdentityCard(String personalId, LocalDate issuedOn, String issuingAuthority) {
-		return change(personalId,
-				(citizen) -> citizen.issueIdentityCard(issuedOn, issuingAuthority, LocalDate.now(VIETNAM)));
+	public Mono<Citizen> recordDeath(String personalId, LocalDate date, Caller caller) {
+		return change(personalId, caller, (citizen) -> citizen.recordDeath(date, this.clock));
 	}
 
-	private Mono<Citizen> change(String personalId, Function<Citizen, Citizen.Change> action) {
-		return find(personalId).switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")))
+	public Mono<Citizen> issueIdentityCard(String personalId, LocalDate issuedOn, String issuingAuthority,
+			Caller caller) {
+		return change(personalId, caller,
+				(citizen) -> citizen.issueIdentityCard(issuedOn, issuingAuthority, this.clock));
+	}
+
+	private Mono<Citizen> change(String personalId, Caller caller, Function<Citizen, Citizen.Change> action) {
+		return findFor(personalId, caller).switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")))
 			.flatMap((citizen) -> {
 				Citizen.Change change = action.apply(citizen);
 				if (change.event() == null) {
 					return Mono.just(citizen);
 				}
-				return this.citizens.update(change.citizen(), citizen.version(), change.events());
+				return this.citizens.update(change.citizen(), citizen.version(),
+						List.of(change.event().withAggregateId(this.pseudonyms.of(citizen.personalId()))));
 			});
 	}
 

@@ -10,6 +10,9 @@ import java.util.List;
  * until the following one, and a card issued at 58 or later never expires ({@code expiresOn} null).
  * For a citizen whose birth is recorded as a year or a month only, ages count from the first day of
  * that year or month.
+ *
+ * <p>{@code expiresOn} is the date printed on the card as "Có giá trị đến" (valid until): the card
+ * is still valid on that day, and no longer the day after.
  */
 public record IdentityCard(String number, LocalDate issuedOn, LocalDate expiresOn, String issuingAuthority) {
 
@@ -31,9 +34,9 @@ public record IdentityCard(String number, LocalDate issuedOn, LocalDate expiresO
 		return null;
 	}
 
-	/** Whether the card can be used on that day. */
+	/** Whether the card can be used on that day (a day in Vietnam): from its issue to its last valid day, both included. */
 	public boolean isValidOn(LocalDate day) {
-		return !day.isBefore(this.issuedOn) && (this.expiresOn == null || day.isBefore(this.expiresOn));
+		return !day.isBefore(this.issuedOn) && (this.expiresOn == null || !day.isAfter(this.expiresOn));
 	}
 
 }

@@ -2,17 +2,23 @@ package vn.gov.bca.identity.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.gov.bca.identity.privacy.Pseudonyms;
 import vn.gov.bca.identity.registry.CitizenRegistry;
 import vn.gov.bca.identity.registry.NewCitizens;
 import vn.gov.bca.identity.registry.Sex;
@@ -25,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Account rules that hold whatever Keycloak does, with Keycloak unreachable (nothing listens on
- * the admin address): refusals never reach it and write nothing, an outage refuses a registration
- * cleanly, and an officer's change is kept and published, to be applied later. The journeys with
- * a real Keycloak are in the system tests.
+ * the admin address): an outage refuses a confirmed registration cleanly, an officer's change is
+ * kept and published, to be applied later, and officers act only on accounts of their province
+ * and never lock staff. The two-step registration is in {@link TwoStepRegistrationTests}; the
+ * journeys with a real Keycloak are in the system tests.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "vneid.clients.keycloak-admin.base-url=http://127.0.0.1:9/admin/realms/vneid",
@@ -39,6 +46,24 @@ class AccountRegistrationTests {
 	private static final String THU = "001195000808";
 
 	private static final String LONG = "001088000909";
+
+	/** An officer of Hà Nội with an account: only an administrator may lock them. */
+	private static final String CANBO = "001087000808";
+
+	@TempDir
+	static Path sink;
+
+	@DynamicPropertySource
+	static void notificationSink(DynamicPropertyRegistry registry) {
+		registry.add("vneid.notifications.dev-sink-dir", () -> sink.toString());
+	}
+
+	@Autowired
+	private Pseudonyms pseudonyms;
+
+	private final String officerOfHcm = jwt.officer("079187002222", "PA08-HCM", "79");
+
+	private final String admin = jwt.token().personalId("001082004444").identityLevel(2).roles("admin").sign();
 
 	@Autowired
 	private WebTestClient client;
@@ -54,50 +79,45 @@ class AccountRegistrationTests {
 	@BeforeEach
 	void enterCitizens() {
 		if (this.registry.find(THU).block() == null) {
-			this.registry.register(NewCitizens.citizen(THU, "Lê Thị Thu", "1995-12-01", Sex.FEMALE).build()).block();
+			this.registry.register(NewCitizens.citizen(THU, "Lê Thị Thu", "1995-12-01", Sex.FEMALE)
+				.contact("0912000808", null)
+				.build()).block();
 		}
 		if (this.registry.find(LONG).block() == null) {
 			this.registry.register(NewCitizens.citizen(LONG, "Võ Văn Long", "1988-07-07", Sex.MALE).build()).block();
-			this.mongo.insert(Account.adopted(LONG, "kc-long", 1, true, "long@example.vn", Instant.now()),
-					AccountService.COLLECTION).block();
+			this.mongo.insert(Account.adopted(LONG, "kc-long", 1, true, "long@example.vn", Set.of("citizen"),
+					Instant.now()), AccountService.COLLECTION).block();
+		}
+		if (this.registry.find(CANBO).block() == null) {
+			this.registry.register(NewCitizens.citizen(CANBO, "Đinh Văn Cán", "1987-02-02", Sex.MALE).build()).block();
+			this.mongo.insert(Account.adopted(CANBO, "kc-canbo", 2, true, "canbo@example.vn",
+					Set.of("officer", "citizen"), Instant.now()), AccountService.COLLECTION).block();
 		}
 	}
 
 	@Test
-	void aRegistrationThatDoesNotMatchTheRegistryIsRefusedWithoutSayingWhy() {
-		register(THU, "Lê Thị Thủy", "1995-12-01").expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.detail")
-			.isEqualTo("Thông tin đăng ký (số định danh cá nhân, họ tên, ngày sinh) không khớp với Cơ sở dữ liệu quốc gia về dân cư.");
-		register("001195000000", "Lê Thị Thu", "1995-12-01").expectStatus().isEqualTo(422);
-		assertThat(this.mongo.count(org.springframework.data.mongodb.core.query.Query.query(
-				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(THU)), AccountService.COLLECTION)
-			.block()).isZero();
-	}
-
-	@Test
-	void malformedRegistrationsAreRefusedFieldByField() {
-		this.client.post()
-			.uri("/api/identity/public/accounts")
-			.header("Accept-Language", "en")
+	void keycloakUnreachableRefusesTheConfirmedRegistrationAndLeavesNothing() {
+		String registrationId = this.client.post()
+			.uri("/api/identity/public/account-registrations")
+			.header("X-Forwarded-For", "203.0.113.90")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("""
-					{"personalId": "00119500080", "fullName": "Lê Thị Thu", "birthDate": "1995-02-30x",
-					 "phone": "09123abc78", "email": "not-an-email", "password": "short"}""")
+					{"personalId": "%s", "fullName": "Lê Thị Thu", "birthDate": "1995-12-01"}""".formatted(THU))
 			.exchange()
 			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.errors.length()")
-			.isEqualTo(5);
-	}
-
-	@Test
-	void keycloakUnreachableRefusesTheRegistrationAndLeavesNothing() {
-		register(THU, "le thi thu", "1995-12-01").expectStatus()
+			.isAccepted()
+			.expectBody(RegistrationService.Started.class)
+			.returnResult()
+			.getResponseBody()
+			.registrationId();
+		String code = TwoStepRegistrationTests.awaitCode(sink, "0912000808");
+		this.client.post()
+			.uri("/api/identity/public/account-registrations/" + registrationId + "/confirmation")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("""
+					{"code": "%s", "password": "Vneid@2026!"}""".formatted(code))
+			.exchange()
+			.expectStatus()
 			.isEqualTo(503)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -105,8 +125,65 @@ class AccountRegistrationTests {
 	}
 
 	@Test
-	void aSecondRegistrationForTheSameNumberIsAConflict() {
-		register(LONG, "Võ Văn Long", "1988-07-07").expectStatus().isEqualTo(409);
+	void officersOutsideTheCitizensProvinceGetNotFoundForEveryAccountAction() {
+		this.client.get()
+			.uri("/api/identity/accounts/" + LONG)
+			.headers((headers) -> headers.setBearerAuth(this.officerOfHcm))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.get()
+			.uri("/api/identity/accounts/" + LONG)
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		for (String action : List.of("lock", "unlock", "level-2-approval")) {
+			String body = action.equals("level-2-approval")
+					? "{\"documentChecked\": \"Căn cước\", \"faceMatched\": true, \"fingerprintsMatched\": true}"
+					: "{\"reason\": \"FRAUD_SUSPECTED\"}";
+			this.client.post()
+				.uri("/api/identity/accounts/" + LONG + "/" + action)
+				.headers((headers) -> headers.setBearerAuth(this.officerOfHcm))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectBody()
+				.jsonPath("$.detail")
+				.isEqualTo("Không tìm thấy tài khoản định danh điện tử.");
+		}
+		assertThat(this.mongo.findById(LONG, Account.class, AccountService.COLLECTION).block().status())
+			.isIn(Account.Status.ACTIVE, Account.Status.LOCKED);
+	}
+
+	@Test
+	void anOfficerCannotLockAnotherOfficerAnAdministratorCan() {
+		lock(CANBO, this.officer).expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Chỉ quản trị viên mới được khóa hoặc mở khóa tài khoản của cán bộ.");
+		assertThat(this.mongo.findById(CANBO, Account.class, AccountService.COLLECTION).block().status())
+			.isEqualTo(Account.Status.ACTIVE);
+		lock(CANBO, this.admin).expectStatus().isAccepted().expectBody().jsonPath("$.status").isEqualTo("LOCKED");
+		this.client.post()
+			.uri("/api/identity/accounts/" + CANBO + "/unlock")
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	private WebTestClient.ResponseSpec lock(String personalId, String token) {
+		return this.client.post()
+			.uri("/api/identity/accounts/" + personalId + "/lock")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("""
+					{"reason": "FRAUD_SUSPECTED"}""")
+			.exchange();
 	}
 
 	@Test
@@ -128,10 +205,12 @@ class AccountRegistrationTests {
 
 		List<ConsumerRecord<String, String>> locked = TopicReader.await(
 				TestInfrastructure.get().kafkaBootstrapServers(), "identity.events.v1",
-				(record) -> LONG.equals(record.key())
+				(record) -> this.pseudonyms.of(LONG).equals(record.key())
 						&& "vn.gov.bca.identity.AccountLocked".equals(TopicReader.header(record, "ce_type")),
 				1, Duration.ofSeconds(20));
-		assertThat(locked.get(0).value()).contains("LOST_DEVICE").doesNotContain("điện thoại");
+		assertThat(locked.get(0).value()).contains("LOST_DEVICE").doesNotContain("điện thoại").doesNotContain(LONG);
+		assertThat(locked.get(0).key()).doesNotContain(LONG);
+		assertThat(TopicReader.header(locked.get(0), "ce_subject")).isEqualTo(this.pseudonyms.of(LONG));
 
 		this.client.post()
 			.uri("/api/identity/accounts/" + LONG + "/lock")
@@ -151,7 +230,7 @@ class AccountRegistrationTests {
 	void levelTwoIsRequestedByTheCitizenAndApprovedOnlyByAnOfficerWhoseCheckMatched() {
 		String lan = "001196001010";
 		this.registry.register(NewCitizens.citizen(lan, "Hồ Thị Lan", "1996-04-04", Sex.FEMALE).build()).block();
-		this.mongo.insert(Account.adopted(lan, "kc-lan", 1, true, "lan@example.vn", Instant.now()),
+		this.mongo.insert(Account.adopted(lan, "kc-lan", 1, true, "lan@example.vn", Set.of("citizen"), Instant.now()),
 				AccountService.COLLECTION).block();
 		String failedCheck = """
 				{"documentChecked": "Căn cước 001196001010", "faceMatched": true, "fingerprintsMatched": false}""";
@@ -182,7 +261,7 @@ class AccountRegistrationTests {
 
 		List<ConsumerRecord<String, String>> raised = TopicReader.await(
 				TestInfrastructure.get().kafkaBootstrapServers(), "identity.events.v1",
-				(record) -> lan.equals(record.key())
+				(record) -> this.pseudonyms.of(lan).equals(record.key())
 						&& "vn.gov.bca.identity.AccountLevelRaised".equals(TopicReader.header(record, "ce_type")),
 				1, Duration.ofSeconds(20));
 		assertThat(raised.get(0).value()).contains("\"toLevel\":2");
@@ -194,17 +273,6 @@ class AccountRegistrationTests {
 			.headers((headers) -> headers.setBearerAuth(token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
-			.exchange();
-	}
-
-	private WebTestClient.ResponseSpec register(String personalId, String name, String birthDate) {
-		return this.client.post()
-			.uri("/api/identity/public/accounts")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("""
-					{"personalId": "%s", "fullName": "%s", "birthDate": "%s",
-					 "phone": "0912345678", "email": "%s@example.vn", "password": "Vneid@2026!"}"""
-				.formatted(personalId, name, birthDate, personalId))
 			.exchange();
 	}
 

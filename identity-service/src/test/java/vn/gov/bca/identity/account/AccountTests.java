@@ -17,7 +17,7 @@ class AccountTests {
 
 	private static Account registered() {
 		Account account = Account.provisioning("001085012345", "0912345678", "an@example.vn", NOW);
-		account.provisioned("kc-user-1");
+		account.provisioned("kc-user-1", NOW);
 		return account;
 	}
 
@@ -28,7 +28,7 @@ class AccountTests {
 	@Test
 	void aRegistrationCompletesAsAnActiveLevelOneAccount() {
 		Account account = Account.provisioning("001085012345", "0912345678", "an@example.vn", NOW);
-		AccountEvent.AccountRegistered event = account.provisioned("kc-user-1");
+		AccountEvent.AccountRegistered event = account.provisioned("kc-user-1", NOW);
 
 		assertThat(account.status()).isEqualTo(Account.Status.ACTIVE);
 		assertThat(account.identityLevel()).isEqualTo(1);
@@ -41,8 +41,8 @@ class AccountTests {
 	void levelTwoNeedsTheCitizensRequestThenAnOfficersCheck() {
 		assertThatThrownBy(() -> this.account.approveLevel2(check())).isInstanceOf(IllegalTransitionException.class);
 
-		assertThat(this.account.requestLevel2(NOW)).isTrue();
-		assertThat(this.account.requestLevel2(NOW.plusSeconds(60))).isFalse();
+		assertThat(this.account.requestLevel2(NOW, "01")).isTrue();
+		assertThat(this.account.requestLevel2(NOW.plusSeconds(60), "01")).isFalse();
 		AccountEvent.AccountLevelRaised raised = this.account.approveLevel2(check());
 
 		assertThat(this.account.identityLevel()).isEqualTo(2);
@@ -54,16 +54,16 @@ class AccountTests {
 
 	@Test
 	void aLevelTwoAccountCannotBeRaisedOrRequestAgain() {
-		this.account.requestLevel2(NOW);
+		this.account.requestLevel2(NOW, "01");
 		this.account.approveLevel2(check());
 
 		assertThatThrownBy(() -> this.account.approveLevel2(check())).isInstanceOf(IllegalTransitionException.class);
-		assertThatThrownBy(() -> this.account.requestLevel2(NOW)).isInstanceOf(IllegalTransitionException.class);
+		assertThatThrownBy(() -> this.account.requestLevel2(NOW, "01")).isInstanceOf(IllegalTransitionException.class);
 	}
 
 	@Test
 	void aLockedAccountCannotSignInNorBeRaisedUntilUnlocked() {
-		this.account.requestLevel2(NOW);
+		this.account.requestLevel2(NOW, "01");
 		AccountEvent.AccountLocked locked = this.account
 			.lock(new Account.Lock(Account.LockReason.LOST_DEVICE, "mất điện thoại", "officer-1", "PA08-HN", NOW));
 

@@ -156,11 +156,15 @@ class LookupTests {
 
 	@Test
 	void verificationSaysMatchOrNoMatchAndNothingElse() {
-		verify("{\"personalId\":\"" + HOA + "\",\"fullName\":\"Trinh Thi Hoa\",\"birthDate\":\"1995-10-20\"}")
+		verify("{\"personalId\":\"" + HOA + "\",\"fullName\":\"TRỊNH\u00a0THỊ  Hoa\",\"birthDate\":\"1995-10-20\"}")
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.json("{\"match\":true}", true);
+		// Identity is checked with the diacritics: folding is for officers' search only (issue 10).
+		verify("{\"personalId\":\"" + HOA + "\",\"fullName\":\"Trinh Thi Hoa\",\"birthDate\":\"1995-10-20\"}")
+			.expectBody()
+			.json("{\"match\":false}", true);
 		verify("{\"personalId\":\"" + HOA + "\",\"fullName\":\"Trịnh Thị Hoa\",\"birthDate\":\"1995-10-21\"}")
 			.expectBody()
 			.json("{\"match\":false}", true);
@@ -192,6 +196,29 @@ class LookupTests {
 			.isEqualTo("OFFICER_READ")
 			.jsonPath("$[?(@.requestId == 'officer-req-00000007')].readerAgency")
 			.isEqualTo("PA08-HN");
+	}
+
+	@Test
+	void aNameDiffersByItsDiacriticsAndAPartialBirthDateMatchesAsTheRegistryHoldsIt() {
+		String ha = "001150000771";
+		String ngoc = "001150000772";
+		if (this.registry.find(ha).block() == null) {
+			this.registry.register(NewCitizens.citizen(ha, "Lê Thị Hạ", "1950", Sex.FEMALE).build()).block();
+			this.registry.register(NewCitizens.citizen(ngoc, "Lê\u00a0Thị Ngọc", "1950-03", Sex.FEMALE).build()).block();
+		}
+		verify(body(ha, "Lê Thị Hạ", "1950")).expectBody().json("{\"match\":true}", true);
+		verify(body(ha, "Lê Thị Hà", "1950")).expectBody().json("{\"match\":false}", true);
+		verify(body(ha, "Lê Thị Hạ", "1950-03-12")).expectBody().json("{\"match\":false}", true);
+		verify(body(ha, "Lê Thị Hạ", "1951")).expectBody().json("{\"match\":false}", true);
+		verify(body(ngoc, "Lê Thị\u202fNgọc", "1950-03")).expectBody().json("{\"match\":true}", true);
+		verify(body(ngoc, "Lê Thị Ngọc", "1950")).expectBody().json("{\"match\":false}", true);
+		verify(body(ngoc, "Lê Thị Ngọc", "1950-04")).expectBody().json("{\"match\":false}", true);
+		verify(body(ngoc, "Lê Thị Ngọc", "1950-13")).expectStatus().isBadRequest();
+	}
+
+	private static String body(String personalId, String name, String birthDate) {
+		return "{\"personalId\":\"%s\",\"fullName\":\"%s\",\"birthDate\":\"%s\"}".formatted(personalId, name,
+				birthDate);
 	}
 
 	private WebTestClient.ResponseSpec verify(String body) {

@@ -54,7 +54,7 @@ final class PopulationLoadMeasurement {
 		while (cursor.position() < size) {
 			List<Citizen.NewCitizen> batch = cursor
 				.next((int) Math.min(PopulationLoader.BATCH_SIZE, size - cursor.position()));
-			batch.forEach((citizen) -> Citizen.register(citizen, birthProvinces, provinces));
+			batch.forEach((citizen) -> Citizen.register(citizen, birthProvinces, provinces, java.time.Clock.systemUTC()));
 		}
 		report("drawn and checked by Citizen.register", size, began);
 
@@ -68,7 +68,8 @@ final class PopulationLoadMeasurement {
 			ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "population-measurement");
 			mongo.getMongoDatabase().flatMap((database) -> reactor.core.publisher.Mono.from(database.drop())).block();
 			began = System.nanoTime();
-			long inserted = new PopulationLoader(mongo, new vn.gov.bca.platform.data.bulk.BulkLoader(mongo), size, seed).load().block();
+			long inserted = new PopulationLoader(mongo, new vn.gov.bca.platform.data.bulk.BulkLoader(mongo), size, seed,
+					java.time.Clock.systemUTC()).load().block();
 			report("loaded into " + ((server != null) ? "mongo-java-server (memory, this JVM)" : uri), inserted, began);
 		}
 		finally {

@@ -272,7 +272,7 @@ class PopulationTests {
 
 	private static Citizen register(Citizen.NewCitizen data) {
 		try {
-			return Citizen.register(data, BIRTH_PROVINCES, PROVINCES).citizen();
+			return Citizen.register(data, BIRTH_PROVINCES, PROVINCES, java.time.Clock.systemUTC()).citizen();
 		}
 		catch (ApiException ex) {
 			return fail("%s breaks the registry's rules: %s", data.personalId(), ex.errors());

@@ -35,6 +35,9 @@ class CitizenChangeTests {
 	private WebTestClient client;
 
 	@Autowired
+	private vn.gov.bca.identity.privacy.Pseudonyms pseudonyms;
+
+	@Autowired
 	private CitizenRegistry registry;
 
 	private final String officer = jwt.officer("001080001111", "PA08-HN", "01");
@@ -55,10 +58,65 @@ class CitizenChangeTests {
 	}
 
 	@Test
-	void aCitizenSeesTheirHouseholdsNamesRelationsAndBirthYearsOnly() {
+	void aLevelOneAccountSeesASummaryOfItsRecordAndNeitherHouseholdNorAccessLog() {
+		this.client.get()
+			.uri("/api/identity/me")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(KHOI, 1)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.fullName")
+			.isEqualTo("Trần Minh Khôi")
+			.jsonPath("$.birthDate")
+			.isEqualTo("2012-08-08")
+			.jsonPath("$.personalId")
+			.isEqualTo(KHOI.substring(0, 3) + "*****" + KHOI.substring(8))
+			.jsonPath("$.provinceCode")
+			.isEqualTo("01")
+			.jsonPath("$.fullRecordFromLevel")
+			.isEqualTo(2)
+			.jsonPath("$.permanentAddress")
+			.doesNotExist()
+			.jsonPath("$.household")
+			.doesNotExist()
+			.jsonPath("$.father")
+			.doesNotExist()
+			.jsonPath("$.identityCards")
+			.doesNotExist();
 		this.client.get()
 			.uri("/api/identity/me/household")
 			.headers((headers) -> headers.setBearerAuth(jwt.citizen(KHOI, 1)))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.value((type) -> assertThat(type.toString()).endsWith("identity-level-required"));
+		this.client.get()
+			.uri("/api/identity/me/access-log")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(KHOI, 1)))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.get()
+			.uri("/api/identity/me")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(KHOI, 2)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.personalId")
+			.isEqualTo(KHOI)
+			.jsonPath("$.household.householdId")
+			.isEqualTo("HN-2024-000123");
+	}
+
+	@Test
+	void aCitizenSeesTheirHouseholdsNamesRelationsAndBirthYearsOnly() {
+		this.client.get()
+			.uri("/api/identity/me/household")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(KHOI, 2)))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -113,7 +171,7 @@ class CitizenChangeTests {
 
 		List<ConsumerRecord<String, String>> changed = TopicReader.await(
 				TestInfrastructure.get().kafkaBootstrapServers(), "identity.events.v1",
-				(record) -> NEIGHBOUR.equals(record.key())
+				(record) -> this.pseudonyms.of(NEIGHBOUR).equals(record.key())
 						&& "vn.gov.bca.identity.CitizenChanged".equals(TopicReader.header(record, "ce_type")),
 				1, Duration.ofSeconds(20));
 		assertThat(changed.get(0).value()).contains("temporaryAddress")

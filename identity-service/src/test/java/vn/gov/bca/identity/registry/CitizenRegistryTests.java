@@ -27,6 +27,9 @@ class CitizenRegistryTests {
 	@Autowired
 	private WebTestClient client;
 
+	@Autowired
+	private vn.gov.bca.identity.privacy.Pseudonyms pseudonyms;
+
 	private final String officer = jwt.officer("001080001111", "PA08-HN", "01");
 
 	@Test
@@ -59,10 +62,20 @@ class CitizenRegistryTests {
 
 		List<ConsumerRecord<String, String>> events = TopicReader.await(
 				TestInfrastructure.get().kafkaBootstrapServers(), "identity.events.v1",
-				(record) -> "001185000101".equals(record.key()), 1, Duration.ofSeconds(20));
+				(record) -> this.pseudonyms.of("001185000101").equals(record.key()), 1, Duration.ofSeconds(20));
 		assertThat(events).hasSize(1);
 		assertThat(TopicReader.header(events.get(0), "ce_type")).isEqualTo("vn.gov.bca.identity.CitizenRegistered");
 		assertThat(events.get(0).value()).doesNotContain("Nguyễn").doesNotContain("1985-04-02");
+		// Finding 10: no personal id in the key, the headers (ce_subject) or the payload (aggregateId).
+		ConsumerRecord<String, String> record = events.get(0);
+		assertThat(record.key()).matches("[0-9a-f]{64}").doesNotContainPattern("[0-9]{12}");
+		assertThat(TopicReader.header(record, "ce_subject")).isEqualTo(record.key());
+		for (org.apache.kafka.common.header.Header header : record.headers()) {
+			assertThat(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8)).as(header.key())
+				.doesNotContain("001185000101");
+		}
+		assertThat(record.value()).doesNotContain("001185000101")
+			.contains("\"aggregateId\":\"" + record.key() + "\"");
 	}
 
 	@Test

@@ -26,6 +26,8 @@ class CitizenSearchTests {
 
 	private final String officer = jwt.officer("079187002222", "PA08-HCM", "79");
 
+	private final String admin = jwt.token().personalId("001082004444").identityLevel(2).roles("admin").sign();
+
 	@BeforeEach
 	void registerTheQuachs() {
 		enter("079170000011", "Quách Thị Hạnh", "1970-02-01", Sex.FEMALE, "79");
@@ -38,9 +40,31 @@ class CitizenSearchTests {
 	void findsNamesWithoutDiacriticsFilteredByYearAndProvince() {
 		List<String> found = search("/api/identity/citizens?name=quach thi ha&birthYear=1972&province=79");
 		assertThat(found).containsExactly("079172000012");
-		assertThat(search("/api/identity/citizens?name=Quách Thị Hà&birthYear=1972"))
+		// An administrator searches the whole country; an officer only their own province.
+		assertThat(search("/api/identity/citizens?name=Quách Thị Hà&birthYear=1972", this.admin))
 			.containsExactlyInAnyOrder("079172000012", "001172000013");
-		assertThat(search("/api/identity/citizens?name=QUACH THI H")).hasSize(3);
+		assertThat(search("/api/identity/citizens?name=QUACH THI H", this.admin)).hasSize(3);
+		assertThat(search("/api/identity/citizens?name=QUACH THI H")).hasSize(2);
+	}
+
+	@Test
+	void anOfficerSearchesOnlyTheirOwnProvince() {
+		assertThat(search("/api/identity/citizens?name=Quách Thị Hà&birthYear=1972"))
+			.containsExactly("079172000012");
+		this.client.get()
+			.uri("/api/identity/citizens?name=quach thi ha&province=01")
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		assertThat(search("/api/identity/citizens?name=quach thi ha&province=01", this.admin))
+			.containsExactly("001172000013");
+	}
+
+	@Test
+	void namesWithUnicodeSpacesAreFoundByPlainText() {
+		enter("079180000015", "Lê\u00a0Văn\u202fTám", "1980-01-01", Sex.MALE, "79");
+		assertThat(search("/api/identity/citizens?name=le van tam")).containsExactly("079180000015");
 	}
 
 	@Test
@@ -87,9 +111,13 @@ class CitizenSearchTests {
 	}
 
 	private List<String> search(String uri) {
+		return search(uri, this.officer);
+	}
+
+	private List<String> search(String uri, String token) {
 		return this.client.get()
 			.uri(uri)
-			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.headers((headers) -> headers.setBearerAuth(token))
 			.exchange()
 			.expectStatus()
 			.isOk()

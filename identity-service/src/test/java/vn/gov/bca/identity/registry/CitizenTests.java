@@ -1,11 +1,13 @@
 package vn.gov.bca.identity.registry;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,15 +20,19 @@ class CitizenTests {
 
 	private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
+	/** Late evening of TODAY in Vietnam: still the afternoon in UTC, the day must be Vietnam's. */
+	private static final Clock CLOCK = Clock.fixed(TODAY.atTime(23, 30).atZone(VietnamTime.ZONE).toInstant(),
+			VietnamTime.ZONE);
+
 	private final Citizen ha = Citizen
 		.register(NewCitizens.citizen("001185000101", "Nguyễn Thị Hà", "1985-04-02", Sex.FEMALE).build(),
-				BIRTH_PROVINCES, PROVINCES)
+				BIRTH_PROVINCES, PROVINCES, CLOCK)
 		.citizen();
 
 	@Test
 	void aCorrectionNamesTheFieldsThatChangedAndNotTheirValues() {
 		Address moved = new Address(null, "79", "Phường Sài Gòn", "12 Lê Lợi");
-		Citizen.Change change = this.ha.correct(correction("Nguyễn Thị Hà", moved, null), PROVINCES);
+		Citizen.Change change = this.ha.correct(correction("Nguyễn Thị Hà", moved, null), PROVINCES, CLOCK);
 
 		assertThat(change.event().fields()).containsExactly("permanentAddress");
 		assertThat(change.event().toString()).doesNotContain("Lê Lợi");
@@ -37,14 +43,14 @@ class CitizenTests {
 	@Test
 	void aCorrectionThatChangesNothingHasNoEvent() {
 		Citizen.Change change = this.ha.correct(correction("Nguyễn  Thị Hà", this.ha.permanentAddress(), null),
-				PROVINCES);
+				PROVINCES, CLOCK);
 		assertThat(change.event()).isNull();
 		assertThat(change.events()).isEmpty();
 	}
 
 	@Test
 	void aRenamedCitizenIsFoundByTheNewName() {
-		Citizen.Change change = this.ha.correct(correction("Nguyễn Thị Hạnh", null, null), PROVINCES);
+		Citizen.Change change = this.ha.correct(correction("Nguyễn Thị Hạnh", null, null), PROVINCES, CLOCK);
 		assertThat(change.event().fields()).containsExactly("fullName");
 		assertThat(change.citizen().fullNameFolded()).isEqualTo("nguyen thi hanh");
 	}
@@ -52,7 +58,7 @@ class CitizenTests {
 	@Test
 	void anUnknownProvinceInACorrectionIsRefused() {
 		assertThatThrownBy(
-				() -> this.ha.correct(correction(null, new Address(null, "99", null, null), null), PROVINCES))
+				() -> this.ha.correct(correction(null, new Address(null, "99", null, null), null), PROVINCES, CLOCK))
 			.isInstanceOfSatisfying(ApiException.class, (refusal) -> assertThat(refusal.errors())
 				.extracting(ApiException.FieldProblem::code)
 				.containsExactly("address.unknown-province"));
@@ -60,29 +66,29 @@ class CitizenTests {
 
 	@Test
 	void aDeathIsRecordedOnceAndFreezesTheRecord() {
-		Citizen.Change death = this.ha.recordDeath(LocalDate.of(2026, 1, 5), TODAY);
+		Citizen.Change death = this.ha.recordDeath(LocalDate.of(2026, 1, 5), CLOCK);
 		assertThat(death.citizen().lifeStatus()).isEqualTo(Citizen.LifeStatus.DECEASED);
 		assertThat(death.citizen().dateOfDeath()).isEqualTo(LocalDate.of(2026, 1, 5));
 		assertThat(death.event().fields()).containsExactly("lifeStatus", "dateOfDeath");
 
 		Citizen deceased = death.citizen();
-		assertThatThrownBy(() -> deceased.recordDeath(LocalDate.of(2026, 1, 6), TODAY))
+		assertThatThrownBy(() -> deceased.recordDeath(LocalDate.of(2026, 1, 6), CLOCK))
 			.isInstanceOfSatisfying(ApiException.class, (refusal) -> assertThat(refusal.type().status().value()).isEqualTo(409));
-		assertThatThrownBy(() -> deceased.correct(correction("Nguyễn Thị Hạnh", null, null), PROVINCES))
+		assertThatThrownBy(() -> deceased.correct(correction("Nguyễn Thị Hạnh", null, null), PROVINCES, CLOCK))
 			.isInstanceOf(ApiException.class);
-		assertThatThrownBy(() -> deceased.issueIdentityCard(TODAY, "C06", TODAY)).isInstanceOf(ApiException.class);
+		assertThatThrownBy(() -> deceased.issueIdentityCard(TODAY, "C06", CLOCK)).isInstanceOf(ApiException.class);
 	}
 
 	@Test
 	void aDeathBeforeBirthOrInTheFutureIsImpossible() {
-		assertThatThrownBy(() -> this.ha.recordDeath(LocalDate.of(1980, 1, 1), TODAY)).isInstanceOf(ApiException.class);
-		assertThatThrownBy(() -> this.ha.recordDeath(TODAY.plusDays(1), TODAY)).isInstanceOf(ApiException.class);
+		assertThatThrownBy(() -> this.ha.recordDeath(LocalDate.of(1980, 1, 1), CLOCK)).isInstanceOf(ApiException.class);
+		assertThatThrownBy(() -> this.ha.recordDeath(TODAY.plusDays(1), CLOCK)).isInstanceOf(ApiException.class);
 	}
 
 	@Test
 	void identityCardsAccumulateAndTheLastIsCurrent() {
-		Citizen first = this.ha.issueIdentityCard(LocalDate.of(2016, 5, 10), "C06", TODAY).citizen();
-		Citizen.Change second = first.issueIdentityCard(LocalDate.of(2024, 7, 1), "C06", TODAY);
+		Citizen first = this.ha.issueIdentityCard(LocalDate.of(2016, 5, 10), "C06", CLOCK).citizen();
+		Citizen.Change second = first.issueIdentityCard(LocalDate.of(2024, 7, 1), "C06", CLOCK);
 
 		assertThat(second.citizen().identityCards()).hasSize(2);
 		assertThat(second.citizen().currentIdentityCard().issuedOn()).isEqualTo(LocalDate.of(2024, 7, 1));
@@ -101,7 +107,7 @@ class CitizenTests {
 		Citizen child = Citizen.register(NewCitizens.citizen("001212000202", "Trần Minh Khôi", "2012-08-08", Sex.MALE)
 			.inHousehold("HN-0001", "001080000303", Household.Relation.CHILD)
 			.parents(new Kin("001080000303", "Trần  Văn Nam"), new Kin("001185000101", "Nguyễn Thị Hà"))
-			.build(), BIRTH_PROVINCES, PROVINCES).citizen();
+			.build(), BIRTH_PROVINCES, PROVINCES, CLOCK).citizen();
 		assertThat(child.household().relationToHead()).isEqualTo(Household.Relation.CHILD);
 		assertThat(child.father().fullName()).isEqualTo("Trần Văn Nam");
 		assertThat(List.of(child.mother().personalId())).containsExactly("001185000101");

@@ -50,7 +50,18 @@ class IdentityCardTests {
 				"C06");
 		assertThat(card.expiresOn()).isEqualTo(LocalDate.of(2026, 5, 5));
 		assertThat(card.isValidOn(LocalDate.of(2026, 5, 4))).isTrue();
-		assertThat(card.isValidOn(LocalDate.of(2026, 5, 5))).isFalse();
+		assertThat(card.isValidOn(LocalDate.of(2026, 5, 6))).isFalse();
+	}
+
+	@Test
+	void aCardIsValidOnTheDayPrintedAsItsLastValidDay() {
+		// "Có giá trị đến 05/05/2026": valid that whole day, refused from the next one.
+		IdentityCard card = IdentityCard.issue("001066000001", BirthDate.parse("1966-05-05"), LocalDate.of(2021, 7, 1),
+				"C06");
+		assertThat(card.isValidOn(LocalDate.of(2026, 5, 5))).isTrue();
+		assertThat(card.isValidOn(LocalDate.of(2026, 5, 6))).isFalse();
+		assertThat(card.isValidOn(LocalDate.of(2021, 6, 30))).isFalse();
+		assertThat(card.isValidOn(LocalDate.of(2021, 7, 1))).isTrue();
 	}
 
 	@Test

@@ -26,6 +26,8 @@ public final class NewCitizens {
 
 	private Kin spouse;
 
+	private Contact contact;
+
 	private NewCitizens(String personalId, String fullName, String birthDate, Sex sex) {
 		this.personalId = personalId;
 		this.fullName = fullName;
@@ -63,10 +65,15 @@ public final class NewCitizens {
 		return this;
 	}
 
+	public NewCitizens contact(String phone, String email) {
+		this.contact = new Contact(phone, email);
+		return this;
+	}
+
 	public Citizen.NewCitizen build() {
 		return new Citizen.NewCitizen(this.personalId, this.legacyIdNumber, this.fullName, List.of(),
 				BirthDate.parse(this.birthDate), this.sex, "Hà Nội", "Nam Định", "Kinh", "Không", "VN",
-				this.permanentAddress, null, this.household, this.father, this.mother, this.spouse);
+				this.permanentAddress, null, this.household, this.father, this.mother, this.spouse, this.contact);
 	}
 
 }

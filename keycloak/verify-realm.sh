@@ -20,6 +20,11 @@ payload() { # decode a JWT's payload (base64url, no padding)
 }
 user_token() { curl -s "$TOKEN" -d grant_type=password -d client_id=dev-scripts \
   --data-urlencode "username=$1" --data-urlencode "password=$2" | jq -r '.access_token // empty'; }
+# The audiences of ours in a token's claims: the platform's and our services' names, sorted (aud may
+# be a string or a list, and may also name Keycloak's own clients such as "account").
+ours_aud() { jq -r '[.aud // [] | if type == "array" then .[] else . end
+  | select(IN("dichvucong-bca","identity-service","residence-service","passport-service","seal-service","fine-payment-service"))]
+  | sort | join(",")'; }
 client_token() { curl -s "$TOKEN" -d grant_type=client_credentials -d client_id="$1" -d client_secret="$1-dev-secret" \
   | jq -r '.access_token // empty'; }
 
@@ -35,6 +40,7 @@ while IFS='|' read -r u pid lvl agency province roles; do
   check "$u province" "$(jq -r '.province // ""' <<<"$c")" "$province"
   check "$u roles"    "$(jq -r '[.realm_access.roles[] | select(. != "default-roles-vneid" and . != "offline_access" and . != "uma_authorization")] | sort | join(",")' <<<"$c")" "$roles"
   check "$u lifespan 300 s" "$(jq '.exp - .iat' <<<"$c")" "300"
+  check "$u aud is the platform's" "$(ours_aud <<<"$c")" "dichvucong-bca"
 done <<'EOF'
 nguyenvanan|001085012345|2|||citizen
 tranthibich|079192004567|2|||citizen
@@ -69,23 +75,27 @@ pkce_login() { # pkce_login client redirect_uri username -> access token
 check "login page is Vietnamese by default" "$(curl -s "$R/protocol/openid-connect/auth?client_id=citizen-portal&response_type=code&scope=openid&redirect_uri=http://localhost:3000/cb&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256" | grep -o 'lang="vi"' | head -1)" 'lang="vi"'
 check "citizen-portal code+PKCE login (tranthibich)" "$(payload "$(pkce_login citizen-portal http://localhost:3000/cb tranthibich)" | jq -c '[.azp,.personal_id,.identity_level]')" '["citizen-portal","079192004567",2]'
 check "officer-console code+PKCE login (canbo.hanoi)" "$(payload "$(pkce_login officer-console http://localhost:3001/cb canbo.hanoi)" | jq -c '[.azp,.agency,.province,(.realm_access.roles|index("officer")!=null)]')" '["officer-console","PA08-HN","01",true]'
+check "citizen-portal token has the platform audience" "$(payload "$(pkce_login citizen-portal http://localhost:3000/cb tranthibich)" | ours_aud)" "dichvucong-bca"
+check "officer-console token has the platform audience" "$(payload "$(pkce_login officer-console http://localhost:3001/cb canbo.hcm)" | ours_aud)" "dichvucong-bca"
 check "vneid-mobile code+PKCE login, loopback redirect (nguyenvanan)" "$(payload "$(pkce_login vneid-mobile http://localhost:53682/cb nguyenvanan)" | jq -c '[.azp,.personal_id]')" '["vneid-mobile","001085012345"]'
 
 echo "== service accounts (client_credentials)"
-while IFS='|' read -r cid role; do
+# client | realm role | our audiences in its token (the platform's and our services' names, sorted)
+while IFS='|' read -r cid role aud; do
   t=$(client_token "$cid")
   if [ -z "$t" ]; then bad "$cid: no token"; continue; fi
   c=$(payload "$t")
   check "$cid has realm role $role" "$(jq -r --arg r "$role" '.realm_access.roles | index($r) != null' <<<"$c")" "true"
   check "$cid azp" "$(jq -r .azp <<<"$c")" "$cid"
+  check "$cid aud" "$(ours_aud <<<"$c")" "$aud"
 done <<'EOF'
-identity-service|service
-residence-service|service
-passport-service|service
-seal-service|service
-fine-payment-service|service
-traffic-violation-system|violation-source
-national-portal|national-portal
+identity-service|service|
+residence-service|service|fine-payment-service,identity-service
+passport-service|service|fine-payment-service,identity-service
+seal-service|service|fine-payment-service,identity-service
+fine-payment-service|service|
+traffic-violation-system|violation-source|fine-payment-service
+national-portal|national-portal|dichvucong-bca
 EOF
 check "wrong client secret is refused" "$(curl -s -o /dev/null -w '%{http_code}' "$TOKEN" -d grant_type=client_credentials -d client_id=seal-service -d client_secret=nope)" "401"
 check "password grant refused on citizen-portal" "$(curl -s "$TOKEN" -d grant_type=password -d client_id=citizen-portal -d username=nguyenvanan --data-urlencode "password=$PW" | jq -r .error)" "unauthorized_client"

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# One-shot, after the broker is up and before the services start: each service's SCRAM user (its
+# password from SCRAM_PASSWORD_<SERVICE>, set again at every start so a changed password takes
+# effect), the topics, and the ACLs: a service writes its own topic, reads the topics it consumes,
+# with consumer groups named after itself, and nothing else (issue 10, finding 6). Anyone else who
+# reaches the broker cannot authenticate; the broker refuses what no ACL allows.
+set -euo pipefail
+: "${SCRAM_ADMIN_PASSWORD:?}"
+
+# service               writes                reads (comma-separated, - for none)
+ACCESS='
+identity-service        identity.events.v1    -
+residence-service       residence.events.v1   -
+passport-service        passport.events.v1    payment.events.v1
+seal-service            seal.events.v1        -
+fine-payment-service    payment.events.v1     payment.events.v1
+'
+
+cat > /tmp/admin.properties <<PROPERTIES
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$SCRAM_ADMIN_PASSWORD";
+PROPERTIES
+BROKER=(--bootstrap-server "${KAFKA_BOOTSTRAP:-kafka:9092}" --command-config /tmp/admin.properties)
+BIN=/opt/kafka/bin
+
+while read -r service writes reads; do
+	[[ -z "$service" ]] && continue
+	variable="SCRAM_PASSWORD_$(tr 'a-z-' 'A-Z_' <<<"$service")"
+	password="${!variable:?$variable is not set}"
+	"$BIN/kafka-configs.sh" "${BROKER[@]}" --alter --entity-type users --entity-name "$service" \
+		--add-config "SCRAM-SHA-512=[password=$password]"
+	"$BIN/kafka-topics.sh" "${BROKER[@]}" --create --if-not-exists --topic "$writes" \
+		--partitions "${TOPIC_PARTITIONS:-3}" --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}"
+	"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
+		--operation Write --operation Describe --topic "$writes"
+	if [[ "$reads" != "-" ]]; then
+		for topic in ${reads//,/ }; do
+			"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
+				--operation Read --operation Describe --topic "$topic"
+		done
+	fi
+	# Consumer groups: identity-service, passport-service.fee-paid, ... (spring.kafka.consumer.group-id
+	# and each @KafkaListener's groupId start with the service's name).
+	"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
+		--operation Read --operation Describe --group "$service" --resource-pattern-type prefixed
+done <<<"$ACCESS"
+echo "Kafka users, topics and ACLs are in place"

@@ -3,6 +3,7 @@ package vn.gov.bca.payment.decision;
 import java.time.Duration;
 import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,10 +104,11 @@ class DecisionTests {
 			.isEqualTo("N. V. A.")
 			.jsonPath("$.unpaid[?(@.decisionNumber == '%s')].violatorId".formatted(number))
 			.isEqualTo("001*****2345")
+			// Circular 18/2023/TT-BTC Art. 5(1): 21 days after receipt, late days are days 11..20.
 			.jsonPath("$.unpaid[?(@.decisionNumber == '%s')].amountDue.daysLate".formatted(number))
-			.isEqualTo(11)
+			.isEqualTo(10)
 			.jsonPath("$.unpaid[?(@.decisionNumber == '%s')].amountDue.total".formatted(number))
-			.isEqualTo(4_022_000);
+			.isEqualTo(4_020_000);
 
 		this.client.get()
 			.uri("/api/payment/public/fines?plate=51F-678.90&vehicleType=MOTORBIKE")
@@ -127,6 +129,91 @@ class DecisionTests {
 			.expectBody()
 			.jsonPath("$.result")
 			.isEqualTo("NO_DECISION");
+	}
+
+	@Test
+	void platesWithNoBreakAndOtherUnicodeSpacesAreTheSamePlate() {
+		String number = Decisions.newNumber();
+		send(Decisions.json(number, "001085012345", "30A\u00a0864.15", 4_000_000, 1)).expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.plate")
+			.isEqualTo("30A86415");
+		for (String written : new String[] { "30A\u00a0864.15", "30A\u202f864\u202f15", "30A\u2007864.15", "30A\t864.15" }) {
+			this.client.get()
+				.uri("/api/payment/public/fines?plate={plate}&vehicleType=CAR", written)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.plate")
+				.isEqualTo("30A86415")
+				.jsonPath("$.unpaid[?(@.decisionNumber == '%s')]".formatted(number))
+				.exists();
+		}
+	}
+
+	/**
+	 * Security review finding 13: a decision number alone (printed in sequence, easy to guess) tells
+	 * the state and the amount due, not the vehicle, the violation, its place or time; with the
+	 * decision's plate the masked decision is shown; with another plate it is not found.
+	 */
+	@Test
+	void theLookupByDecisionNumberShowsTheVehicleAndPlaceOnlyWithThePlate() {
+		String number = Decisions.newNumber();
+		send(Decisions.json(number, "001085012345", "30A-864.16", 4_000_000, 1)).expectStatus().isCreated();
+
+		String alone = this.client.get()
+			.uri("/api/payment/public/decisions?issuingUnit=PC08-HN&number={number}", number)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((String) JsonPath.read(alone, "$.result")).isEqualTo("UNPAID");
+		assertThat((Integer) JsonPath.read(alone, "$.summary.amountDue.total")).isEqualTo(4_000_000);
+		assertThat(alone).doesNotContain("30A86416").doesNotContain("Thăng Long").doesNotContain("occurredAt")
+			.doesNotContain("N. V. A.");
+
+		this.client.get()
+			.uri("/api/payment/public/decisions?issuingUnit=PC08-HN&number={number}&plate=30a 864 16", number)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.result")
+			.isEqualTo("UNPAID")
+			.jsonPath("$.decision.plate")
+			.isEqualTo("30A86416")
+			.jsonPath("$.decision.place")
+			.isEqualTo("Đại lộ Thăng Long, Hà Nội");
+		this.client.get()
+			.uri("/api/payment/public/decisions?issuingUnit=PC08-HN&number={number}&plate=30A-864.17", number)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.result")
+			.isEqualTo("NO_DECISION")
+			.jsonPath("$.summary")
+			.doesNotExist();
+	}
+
+	@Test
+	void aMissingBooleanOrAmountIsAFieldError() {
+		String decision = Decisions.json(Decisions.newNumber(), "001085012345", "30A-864.18", 4_000_000, 1);
+		send(decision.replace(", \"cameraDetected\": true", "")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == 'cameraDetected')]")
+			.exists();
+		send(decision.replace("\"cameraDetected\": true", "\"cameraDetected\": null")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == 'cameraDetected')]")
+			.exists();
+		send(decision.replace("\"fineAmount\": 4000000, ", "")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == 'fineAmount')]")
+			.exists();
 	}
 
 	@Test

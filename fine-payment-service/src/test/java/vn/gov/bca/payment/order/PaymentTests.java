@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +21,16 @@ import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +41,7 @@ import vn.gov.bca.payment.reconciliation.Reconciliation;
 import vn.gov.bca.paymentsandbox.CallbackMode;
 import vn.gov.bca.paymentsandbox.PaymentSandbox;
 import vn.gov.bca.paymentsandbox.Settings;
+import vn.gov.bca.platform.data.consumer.ProcessedEvents;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
@@ -81,6 +89,9 @@ class PaymentTests {
 	@Autowired
 	private OrderService orderService;
 
+	@Autowired
+	private ReactiveMongoTemplate mongo;
+
 	@DynamicPropertySource
 	static void paymentPlatform(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
@@ -110,7 +121,8 @@ class PaymentTests {
 	void aCitizenPaysAFineOnceAndGetsAReceiptAndThePublicLookupSaysPaid() {
 		String number = receiveDecision(AN, "30A-555.66", 4_000_000, 21);
 		String order = payFine(number, AN).expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
-		assertThat((Integer) JsonPath.read(order, "$.amount")).isEqualTo(4_022_000);
+		// Circular 18/2023/TT-BTC Art. 5(1): paid on day 21, late days are days 11..20 (10 × 2,000 VND).
+		assertThat((Integer) JsonPath.read(order, "$.amount")).isEqualTo(4_020_000);
 		String orderId = JsonPath.read(order, "$.id");
 
 		assertThat(pay(JsonPath.read(order, "$.checkoutUrl")).statusCode()).isEqualTo(303);
@@ -126,7 +138,7 @@ class PaymentTests {
 			.jsonPath("$.receiptNumber")
 			.value((receipt) -> assertThat((String) receipt).matches("BL-[0-9]{6}-[0-9]{8}"))
 			.jsonPath("$.amount")
-			.isEqualTo(4_022_000)
+			.isEqualTo(4_020_000)
 			.jsonPath("$.collectingAgency")
 			.isEqualTo("Bộ Công an");
 		awaitPublicResult(number, "PAID");
@@ -159,23 +171,124 @@ class PaymentTests {
 	}
 
 	@Test
-	void ofConcurrentAttemptsToPayOneFineOneOpensAndTheOthersAreConflicts() throws Exception {
+	void concurrentAttemptsOfTheViolatorMakeOneOrderWhichEachOfThemGets() throws Exception {
 		String number = receiveDecision(AN, "30A-999.00", 800_000, 1);
 		ExecutorService pool = Executors.newFixedThreadPool(8);
-		List<Future<Integer>> attempts = new ArrayList<>();
+		List<Future<String>> attempts = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
-			String payer = String.format("0011850%05d", i);
-			attempts.add(pool.submit((Callable<Integer>) () -> payFine(number, payer).returnResult(String.class)
-				.getStatus()
-				.value()));
+			attempts.add(pool.submit((Callable<String>) () -> payFine(number, AN).expectStatus()
+				.isCreated()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody()));
 		}
-		List<Integer> statuses = new ArrayList<>();
-		for (Future<Integer> attempt : attempts) {
-			statuses.add(attempt.get());
+		List<String> orderIds = new ArrayList<>();
+		for (Future<String> attempt : attempts) {
+			orderIds.add(JsonPath.read(attempt.get(), "$.id"));
 		}
 		pool.shutdown();
-		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
-		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(7);
+		assertThat(orderIds).hasSize(8).containsOnly(orderIds.get(0));
+	}
+
+	/**
+	 * Security review finding 5: the decision id is shown by the public plate lookup, so it proves
+	 * nothing. A stranger is answered as for a decision that does not exist, and never blocks the
+	 * violator.
+	 */
+	@Test
+	void aStrangerCannotOpenSomeoneElsesFineOrderAndTheViolatorStillPays() {
+		String number = receiveDecision(AN, "30A-246.13", 1_000_000, 1);
+		String stranger = payFine(number, BICH).expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String missing = this.client.post()
+			.uri("/api/payment/orders")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(BICH, 2)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("decisionId", "PC08-HN|no-such-" + number))
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((String) JsonPath.read(stranger, "$.type")).isEqualTo(JsonPath.read(missing, "$.type"));
+		assertThat((String) JsonPath.read(stranger, "$.detail")).isEqualTo(JsonPath.read(missing, "$.detail"));
+
+		String order = payFine(number, AN).expectStatus().isCreated().expectBody(String.class).returnResult()
+			.getResponseBody();
+		String orderId = JsonPath.read(order, "$.id");
+		payFine(number, BICH).expectStatus().isNotFound();
+		assertThat((String) JsonPath.read(payFine(number, AN).expectStatus().isCreated().expectBody(String.class)
+			.returnResult().getResponseBody(), "$.id")).isEqualTo(orderId);
+
+		pay(JsonPath.read(order, "$.checkoutUrl"));
+		awaitStatus(orderId, AN, "SUCCEEDED");
+		awaitPublicResult(number, "PAID");
+	}
+
+	/**
+	 * Security review finding 6: a PaymentSucceeded written straight to the topic, for an order we do
+	 * not have (1 VND) or for a real order that did not succeed, marks nothing paid.
+	 */
+	@Test
+	void aForgedPaymentSucceededOnTheTopicIsNotApplied() {
+		sandbox.setCallbackMode(CallbackMode.MISSING);
+		String number = receiveDecision(AN, "30A-246.14", 1_500_000, 1);
+		String decisionId = "PC08-HN|" + number;
+		String order = payFine(number, AN).expectStatus().isCreated().expectBody(String.class).returnResult()
+			.getResponseBody();
+		String orderId = JsonPath.read(order, "$.id");
+
+		String unknownOrder = forgeSucceeded("PO-FORGED-" + System.nanoTime(), decisionId, 1);
+		String realOrderNotPaid = forgeSucceeded(orderId, decisionId, 1_500_000);
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> processed(unknownOrder) && processed(realOrderNotPaid));
+		assertThat(publicResult(number)).isEqualTo("UNPAID");
+		assertThat(status(orderId, AN)).isEqualTo("PENDING");
+	}
+
+	private String forgeSucceeded(String orderId, String decisionId, long amount) {
+		String eventId = java.util.UUID.randomUUID().toString();
+		String data = """
+				{"eventId": "%s", "occurredAt": "%s", "aggregateId": "%s", "referenceType": "FINE",
+				 "referenceId": "%s", "amount": %d, "receiptNumber": "BL-260101-99999999", "platformTransactionId": "X"}"""
+			.formatted(eventId, Instant.now(), orderId, decisionId, amount);
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.get().kafkaBootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+			ProducerRecord<String, String> record = new ProducerRecord<>("payment.events.v1", orderId, data);
+			record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+			record.headers().add("ce_type", "vn.gov.bca.payment.PaymentSucceeded".getBytes(StandardCharsets.UTF_8));
+			record.headers().add("ce_source", "/fine-payment-service".getBytes(StandardCharsets.UTF_8));
+			producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		return eventId;
+	}
+
+	/** The consumer has handled the event (and so had its chance to apply it). */
+	private boolean processed(String eventId) {
+		Document marker = this.mongo.findById("fine-paid:" + eventId, Document.class, ProcessedEvents.COLLECTION)
+			.block();
+		return marker != null && "DONE".equals(marker.getString("state"));
+	}
+
+	private String publicResult(String number) {
+		return JsonPath.read(this.client.get()
+			.uri("/api/payment/public/decisions?issuingUnit=PC08-HN&number={number}", number)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody(), "$.result");
 	}
 
 	@Test

@@ -222,7 +222,9 @@ public final class LocalStack implements AutoCloseable {
 			Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(service, options,
 					kafkaBootstrapServers(), keycloakUrl(), this::mongoUri));
 			ManagedProcess process = launch(processes, service.module(), command, environment);
-			probes.put(process, Probe.statusUp(serviceUrl(service) + "/actuator/health"));
+			// Readiness on the public port (the contract of issue 10): UP only once what the first request
+			// needs is there, e.g. the service-account token; the actuator itself is on the management port.
+			probes.put(process, Probe.statusUp(serviceUrl(service) + "/readyz"));
 			urls.put(service.module(), serviceUrl(service));
 		}
 		probes.forEach(this::awaitHealthy);
@@ -278,6 +280,19 @@ public final class LocalStack implements AutoCloseable {
 
 	public String serviceUrl(Service service) {
 		return "http://localhost:" + options.port(service.port());
+	}
+
+	/** The service's actuator, on its management port (health details, metrics, prometheus). */
+	public String managementUrl(Service service) {
+		return "http://localhost:" + options.port(service.managementPort()) + "/actuator";
+	}
+
+	/**
+	 * identity-service's development notification sink: one JSON file per message (one-time codes of
+	 * account registration), see identity-service/README.md.
+	 */
+	public Path notificationsDir() {
+		return ServiceEnvironment.notificationsDir(options);
 	}
 
 	/** The stand-in payment platform: its API, its checkout pages and {@code /sandbox/control}. */

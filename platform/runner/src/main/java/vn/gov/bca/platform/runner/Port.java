@@ -9,6 +9,14 @@ public enum Port {
 	PASSPORT(8083),
 	SEAL(8084),
 	FINE_PAYMENT(8085),
+	// Each service's actuator (health details, metrics, prometheus) on its server port + 1000, never
+	// on the public port nor through the gateway (platform-web's PlatformDefaults, issue 10).
+	GATEWAY_MANAGEMENT(9080),
+	IDENTITY_MANAGEMENT(9081),
+	RESIDENCE_MANAGEMENT(9082),
+	PASSPORT_MANAGEMENT(9083),
+	SEAL_MANAGEMENT(9084),
+	FINE_PAYMENT_MANAGEMENT(9085),
 	PAYMENT_SANDBOX(8086),
 	KEYCLOAK(8180),
 	// Keycloak's own default (9000) collides with too many tools on developer machines.

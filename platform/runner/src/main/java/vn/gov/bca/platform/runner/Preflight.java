@@ -51,6 +51,7 @@ final class Preflight {
 		for (Service service : Service.values()) {
 			if (options.services().contains(service)) {
 				wanted.put(service.module(), options.port(service.port()));
+				wanted.put(service.module() + " management", options.port(service.managementPort()));
 			}
 		}
 		List<String> busy = new ArrayList<>();

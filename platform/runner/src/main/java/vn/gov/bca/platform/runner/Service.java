@@ -6,21 +6,23 @@ import java.util.Optional;
 /** The deployables the stack starts after the infrastructure, each a Boot jar built by Maven. */
 public enum Service {
 
-	IDENTITY("identity-service", "identity", Port.IDENTITY),
-	RESIDENCE("residence-service", "residence", Port.RESIDENCE),
-	PASSPORT("passport-service", "passport", Port.PASSPORT),
-	SEAL("seal-service", "seal", Port.SEAL),
-	FINE_PAYMENT("fine-payment-service", "payment", Port.FINE_PAYMENT),
-	GATEWAY("gateway", null, Port.GATEWAY);
+	IDENTITY("identity-service", "identity", Port.IDENTITY, Port.IDENTITY_MANAGEMENT),
+	RESIDENCE("residence-service", "residence", Port.RESIDENCE, Port.RESIDENCE_MANAGEMENT),
+	PASSPORT("passport-service", "passport", Port.PASSPORT, Port.PASSPORT_MANAGEMENT),
+	SEAL("seal-service", "seal", Port.SEAL, Port.SEAL_MANAGEMENT),
+	FINE_PAYMENT("fine-payment-service", "payment", Port.FINE_PAYMENT, Port.FINE_PAYMENT_MANAGEMENT),
+	GATEWAY("gateway", null, Port.GATEWAY, Port.GATEWAY_MANAGEMENT);
 
 	private final String module;
 	private final String database;
 	private final Port port;
+	private final Port managementPort;
 
-	Service(String module, String database, Port port) {
+	Service(String module, String database, Port port, Port managementPort) {
 		this.module = module;
 		this.database = database;
 		this.port = port;
+		this.managementPort = managementPort;
 	}
 
 	/** The Maven module, which is also the process name, the log name and the Keycloak client id. */
@@ -35,6 +37,11 @@ public enum Service {
 
 	public Port port() {
 		return port;
+	}
+
+	/** Where the actuator answers (health details, metrics); the public port has only /livez and /readyz. */
+	public Port managementPort() {
+		return managementPort;
 	}
 
 	public boolean isGateway() {

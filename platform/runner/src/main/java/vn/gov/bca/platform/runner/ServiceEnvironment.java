@@ -16,6 +16,9 @@ final class ServiceEnvironment {
 			String keycloakUrl, java.util.function.Function<String, String> mongoUriFor) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("SERVER_PORT", Integer.toString(options.port(service.port())));
+		// Set rather than left to platform-web's "server port + 1000", so that --port-offset and an
+		// explicitly moved port (Ports.with) reach the management port too.
+		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(options.port(service.managementPort())));
 		environment.put("KEYCLOAK_URL", keycloakUrl);
 		for (Service target : Service.values()) {
 			if (!target.isGateway()) {
@@ -30,9 +33,12 @@ final class ServiceEnvironment {
 		}
 		if (service == Service.IDENTITY) {
 			environment.put("IDENTITY_SYNTHETIC_POPULATION", Integer.toString(options.syntheticPopulation()));
+			// One-time codes of account registration land here as files instead of an SMS or e-mail.
+			environment.put("VNEID_NOTIFICATIONS_DEV_SINK_DIR", notificationsDir(options).toString());
 		}
 		if (service == Service.FINE_PAYMENT) {
 			environment.putAll(paymentPlatform(options));
+			environment.put("VNEID_DEMO_DATA_ENABLED", "true");
 		}
 		return environment;
 	}
@@ -50,6 +56,11 @@ final class ServiceEnvironment {
 		environment.put("PAYMENT_CALLBACK_URL", gateway + "/api/payment/public/platform-callbacks");
 		environment.put("PAYMENT_RETURN_URL", gateway + "/api/payment/public/checkout-return");
 		return environment;
+	}
+
+	/** Where identity-service's development notification sink writes (identity-service/README.md). */
+	static java.nio.file.Path notificationsDir(LocalStackOptions options) {
+		return options.dataDir().resolve("notifications");
 	}
 
 	/** {@code fine-payment-service} reads {@code FINE_PAYMENT_SERVICE_URL}. */

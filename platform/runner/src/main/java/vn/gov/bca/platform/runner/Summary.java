@@ -27,6 +27,20 @@ final class Summary {
 					ResidentSet.format(residentSet.getOrDefault(process.name(), 0L)),
 					relative(options.repoRoot(), process.log())));
 		}
+		List<String> management = new java.util.ArrayList<>();
+		for (Service service : Service.values()) {
+			if (processes.stream().anyMatch(process -> process.name().equals(service.module()))) {
+				management.add(service.module() + " " + options.port(service.managementPort()));
+			}
+		}
+		if (!management.isEmpty()) {
+			text.append(String.format("%nActuator (health details, metrics) on the management ports only, never through the"
+					+ " gateway: http://localhost:<port>/actuator for %s%n", String.join(", ", management)));
+		}
+		if (processes.stream().anyMatch(process -> process.name().equals(Service.IDENTITY.module()))) {
+			text.append(String.format("One-time codes of account registration (dev notification sink): %s%n",
+					relative(options.repoRoot(), ServiceEnvironment.notificationsDir(options))));
+		}
 		text.append(String.format("%nKeycloak admin console: %s/admin (admin / admin, dev only)%n", keycloakUrl));
 		processes.stream()
 				.filter(process -> process.name().equals(PaymentSandboxProcess.NAME))

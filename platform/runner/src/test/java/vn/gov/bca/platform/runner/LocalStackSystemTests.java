@@ -63,6 +63,14 @@ class LocalStackSystemTests {
 			assertThat(Files.readString(stack.processes().get(2).log())).contains("Keycloak");
 			if (Files.isRegularFile(options.realmFile())) {
 				assertThat(passwordGrant(stack.tokenUrl())).contains("\"access_token\"");
+				// Finding 10 of issue 10: a failed sign-in must not write the user name (the personal id
+				// in VNeID) to Keycloak's log: the realm stores its events in the database instead.
+				assertThat(passwordGrant(stack.tokenUrl(), "079192004567", "sai-mat-khau")).contains("invalid_grant");
+				assertThat(passwordGrant(stack.tokenUrl(), "nguyenvanan", "sai-mat-khau")).contains("invalid_grant");
+				Thread.sleep(1000); // the log is written asynchronously
+				assertThat(Files.readString(stack.processes().get(2).log()))
+					.doesNotContain("079192004567", "username=nguyenvanan", "username=\"nguyenvanan\"", "LOGIN_ERROR")
+					.doesNotContainPattern("(?<![0-9])[0-9]{12}(?![0-9])");
 			}
 			HttpResponse<String> checkout = signedCheckout(stack.paymentSandboxUrl());
 			assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(201);
@@ -123,7 +131,12 @@ class LocalStackSystemTests {
 	}
 
 	private static String passwordGrant(String tokenUrl) throws Exception {
-		String form = "grant_type=password&client_id=dev-scripts&username=nguyenvanan&password=Vneid%402026";
+		return passwordGrant(tokenUrl, "nguyenvanan", "Vneid@2026");
+	}
+
+	private static String passwordGrant(String tokenUrl, String username, String password) throws Exception {
+		String form = "grant_type=password&client_id=dev-scripts&username=" + username + "&password="
+				+ java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
 		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenUrl))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(form))

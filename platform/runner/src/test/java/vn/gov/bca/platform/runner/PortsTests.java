@@ -22,6 +22,23 @@ class PortsTests {
 		assertThat(ports.of(Port.MONGO)).isEqualTo(27017);
 	}
 
+	/** The contract of issue 10: each service's actuator on its server port + 1000. */
+	@Test
+	void everyServicesManagementPortIsItsServerPortPlus1000() {
+		for (Ports ports : java.util.List.of(Ports.defaults(), Ports.withOffset(10_000))) {
+			for (Service service : Service.values()) {
+				assertThat(ports.of(service.managementPort())).as(service.module())
+					.isEqualTo(ports.of(service.port()) + 1000);
+			}
+		}
+		assertThat(Ports.withOffset(10_000).of(Port.IDENTITY_MANAGEMENT)).isEqualTo(19081);
+	}
+
+	@Test
+	void noTwoPartsShareAPort() {
+		assertThat(new java.util.HashSet<>(Ports.defaults().byPort().values())).hasSize(Port.values().length);
+	}
+
 	@Test
 	void anOffsetMovesTheWholeStack() {
 		Ports ports = Ports.withOffset(10_000);

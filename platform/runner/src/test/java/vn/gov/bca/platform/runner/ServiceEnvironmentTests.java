@@ -18,6 +18,7 @@ class ServiceEnvironmentTests {
 
 		assertThat(environment)
 				.containsEntry("SERVER_PORT", "8085")
+				.containsEntry("MANAGEMENT_SERVER_PORT", "9085")
 				.containsEntry("MONGODB_URI", "mongodb://localhost:27017/payment")
 				.containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
 				.containsEntry("KEYCLOAK_URL", "http://localhost:8180")
@@ -67,12 +68,21 @@ class ServiceEnvironmentTests {
 	}
 
 	@Test
+	void identityWritesItsDevNotificationsIntoTheDataDirectory() {
+		assertThat(ServiceEnvironment.of(Service.IDENTITY, options, "localhost:9092", "http://localhost:8180",
+				database -> "unused")).containsEntry("VNEID_NOTIFICATIONS_DEV_SINK_DIR", "/repo/.local/data/notifications");
+		assertThat(ServiceEnvironment.of(Service.PASSPORT, options, "localhost:9092", "http://localhost:8180",
+				database -> "unused")).doesNotContainKey("VNEID_NOTIFICATIONS_DEV_SINK_DIR");
+	}
+
+	@Test
 	void theGatewayGetsEveryRouteAndNoDatabase() {
 		Map<String, String> environment = ServiceEnvironment.of(Service.GATEWAY, options.withPortOffset(10_000),
 				"localhost:19092", "http://localhost:18180", database -> "unused");
 
 		assertThat(environment)
 				.containsEntry("SERVER_PORT", "18080")
+				.containsEntry("MANAGEMENT_SERVER_PORT", "19080")
 				.containsEntry("KEYCLOAK_URL", "http://localhost:18180")
 				.containsEntry("IDENTITY_SERVICE_URL", "http://localhost:18081")
 				.containsEntry("RESIDENCE_SERVICE_URL", "http://localhost:18082")

@@ -54,19 +54,25 @@ class SummaryTests {
 				new LocalStack.StackProcess("keycloak", 2, "http://localhost:8180",
 						Path.of("/repo/.local/logs/keycloak.log")),
 				new LocalStack.StackProcess("payment-sandbox", 3, "http://localhost:8086",
-						Path.of("/repo/.local/logs/payment-sandbox.log")));
+						Path.of("/repo/.local/logs/payment-sandbox.log")),
+				new LocalStack.StackProcess("identity-service", 4, "http://localhost:8081",
+						Path.of("/repo/.local/logs/identity-service.log")));
 
 		String text = Summary.render(options, processes,
-				Map.of("kafka", 300L * 1024 * 1024, "keycloak", 600L * 1024 * 1024, "payment-sandbox", 40L * 1024 * 1024),
+				Map.of("kafka", 300L * 1024 * 1024, "keycloak", 600L * 1024 * 1024, "payment-sandbox", 40L * 1024 * 1024,
+						"identity-service", 0L),
 				Duration.ofMillis(15_250), realm,
 				"http://localhost:8180/t", "http://localhost:8080", "http://localhost:8180");
 
 		assertThat(text)
-				.contains("ready in 15.3 s, 3 processes, total RSS 940 MB")
+				.contains("ready in 15.3 s, 4 processes, total RSS 940 MB")
 				.contains("kafka", "localhost:9092", ".local/logs/kafka.log", "300 MB")
 				.contains("nguyenvanan", "citizen", "personal_id 001085012345, level 2", "Vneid@2026")
 				.contains("http://localhost:8180/admin")
 				.contains("Payment sandbox (stands in for PayGov): http://localhost:8086, merchant BCA-DVC",
-						"POST http://localhost:8086/sandbox/control");
+						"POST http://localhost:8086/sandbox/control")
+				.contains("management ports", "identity-service 9081")
+				.doesNotContain("gateway 9080")
+				.contains("One-time codes of account registration (dev notification sink): .local/data/notifications");
 	}
 }

@@ -2,7 +2,6 @@ package vn.gov.bca.passport.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,10 +11,14 @@ import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.DossierEvent;
 import vn.gov.bca.platform.dossier.calendar.Deadline;
 import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * A passport dossier: the shared dossier lifecycle with form TK01/TK01a and, once approved, the
- * passport issued: 10 years, or 5 for a child under 14 (Law 49/2019 Art. 7), not extendable.
+ * passport issued. Its validity and chip follow the holder's age on the day of issue, whatever the
+ * procedure (Law 49/2019 Art. 7(3): 10 years from 14, 5 years under 14, not extendable; a chip
+ * passport from 14 by choice, none under 14): a child who turns 14 while the dossier is handled gets
+ * the adult passport; a lost passport of a child is re-issued as a child's.
  */
 public class PassportApplication extends Dossier {
 
@@ -48,14 +51,30 @@ public class PassportApplication extends Dossier {
 	 * The officer approves: the dossier is processed and the passport issued with the number given.
 	 * Returns the dossier's event and the passport's.
 	 */
-	List<DomainEvent> approve(Caller officer, String passportNumber, Instant now, ZoneId zone) {
-		LocalDate issuedOn = now.atZone(zone).toLocalDate();
-		int years = (this.procedure == PassportProcedure.CHILD_UNDER_14) ? 5 : 10;
-		boolean chip = this.form.chip() && this.procedure != PassportProcedure.CHILD_UNDER_14;
+	List<DomainEvent> approve(Caller officer, String passportNumber, Instant now) {
+		LocalDate issuedOn = VietnamTime.dayOf(now);
+		boolean adult = isAdultOn(BirthDate.parse(this.form.holderBirthDate()), issuedOn);
+		int years = adult ? 10 : 5;
+		boolean chip = adult && this.form.chip();
 		DossierEvent.DossierProcessed processed = process(officer, "Cấp hộ chiếu phổ thông số " + passportNumber, now);
 		this.passport = new IssuedPassport(passportNumber, issuedOn, issuedOn.plusYears(years), chip);
 		return List.of(processed, new PassportEvent.PassportIssued(UUID.randomUUID(), now, code(), passportNumber,
 				this.passport.expiresOn(), chip));
+	}
+
+	/**
+	 * 14 or more on the day of issue. A birth date of which the registry has only the year or the
+	 * month counts as under 14 unless it is surely 14: the child's passport is the one the law allows
+	 * at every age it may stand for.
+	 */
+	static boolean isAdultOn(BirthDate born, LocalDate day) {
+		return born.isSurelyAtLeast(14, day);
+	}
+
+	/** The passport is for the holder named on the form (a child, when a parent files). */
+	@Override
+	public String holderPersonalId() {
+		return this.form.holderPersonalId();
 	}
 
 	public PassportProcedure procedure() {

@@ -36,6 +36,7 @@ import vn.gov.bca.platform.dossier.DossierQueries;
 import vn.gov.bca.platform.dossier.DossierStatus;
 import vn.gov.bca.platform.dossier.ProgressEntry;
 import vn.gov.bca.platform.dossier.attachment.Attachment;
+import vn.gov.bca.platform.dossier.attachment.Attachments;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
@@ -62,11 +63,15 @@ class PassportApplicationController {
 		this.queries = queries;
 	}
 
+	private DossierView view(PassportApplication dossier) {
+		return DossierView.of(dossier, this.applications.today());
+	}
+
 	@PostMapping("/dossiers")
 	Mono<ResponseEntity<DossierView>> submit(@Valid @RequestBody SubmissionRequest request, Caller caller) {
 		return this.applications.submit(request.toSubmission(), caller)
 			.map((dossier) -> ResponseEntity.created(URI.create("/api/passport/dossiers/" + dossier.code()))
-				.body(DossierView.of(dossier)));
+				.body(view(dossier)));
 	}
 
 	@GetMapping("/me/dossiers")
@@ -74,12 +79,12 @@ class PassportApplicationController {
 		if (caller.personalId() == null) {
 			return Mono.just(List.of());
 		}
-		return this.applications.ofApplicant(caller.personalId()).map(DossierView::of).collectList();
+		return this.applications.ofApplicant(caller.personalId()).map(this::view).collectList();
 	}
 
 	@GetMapping("/dossiers/{code}")
 	Mono<DossierView> dossier(@PathVariable String code, Caller caller) {
-		return this.applications.find(code, caller).map(DossierView::of);
+		return this.applications.find(code, caller).map(this::view);
 	}
 
 	/** The officer's work queue: their unit's dossiers, earliest appointment first. */
@@ -91,11 +96,12 @@ class PassportApplicationController {
 		return this.queries
 			.workQueue(PassportApplication.class, PassportApplicationService.COLLECTION, caller,
 					new DossierQueries.QueueFilter(status, procedure, overdue, mine),
-					LocalDate.now(PassportApplicationService.VIETNAM), page, size)
-			.map((found) -> new DossierQueries.QueuePage<>(found.items().stream().map(DossierView::of).toList(),
+					this.applications.today(), page, size)
+			.map((found) -> new DossierQueries.QueuePage<>(found.items().stream().map(this::view).toList(),
 					found.page(), found.size(), found.hasMore()));
 	}
 
+	/** Days from 2000-01-01 to 2099-12-31, {@code from} not after {@code to}; else 400 naming them. */
 	@GetMapping("/statistics")
 	Mono<DossierQueries.Statistics> statistics(@RequestParam LocalDate from, @RequestParam LocalDate to,
 			Caller caller) {
@@ -104,56 +110,56 @@ class PassportApplicationController {
 
 	@PostMapping("/dossiers/{code}/accept")
 	Mono<DossierView> accept(@PathVariable String code, @RequestBody(required = false) Note note, Caller caller) {
-		return this.applications.accept(code, caller, (note != null) ? note.text() : null).map(DossierView::of);
+		return this.applications.accept(code, caller, (note != null) ? note.text() : null).map(this::view);
 	}
 
 	@PostMapping("/dossiers/{code}/not-accept")
 	Mono<DossierView> notAccept(@PathVariable String code, @Valid @RequestBody Reason reason, Caller caller) {
-		return this.applications.notAccept(code, caller, reason.reason()).map(DossierView::of);
+		return this.applications.notAccept(code, caller, reason.reason()).map(this::view);
 	}
 
 	@PostMapping("/dossiers/{code}/claim")
 	Mono<DossierView> claim(@PathVariable String code, Caller caller) {
-		return this.applications.claim(code, caller).map(DossierView::of);
+		return this.applications.claim(code, caller).map(this::view);
 	}
 
 	@PostMapping("/dossiers/{code}/supplement-request")
 	Mono<DossierView> requestSupplement(@PathVariable String code, @Valid @RequestBody Missing missing,
 			Caller caller) {
-		return this.applications.requestSupplement(code, caller, missing.missing()).map(DossierView::of);
+		return this.applications.requestSupplement(code, caller, missing.missing()).map(this::view);
 	}
 
 	@PostMapping("/dossiers/{code}/supplement")
 	Mono<DossierView> supplemented(@PathVariable String code, Caller caller) {
-		return this.applications.supplemented(code, caller).map(DossierView::of);
+		return this.applications.supplemented(code, caller).map(this::view);
 	}
 
 	@PostMapping("/dossiers/{code}/payment-request")
 	Mono<DossierView> requestPayment(@PathVariable String code, Caller caller) {
-		return this.applications.requestPayment(code, caller).map(DossierView::of);
+		return this.applications.requestPayment(code, caller).map(this::view);
 	}
 
 	@PostMapping("/dossiers/{code}/approve")
 	Mono<DossierView> approve(@PathVariable String code, Caller caller) {
-		return this.applications.approve(code, caller).map(DossierView::of);
+		return this.applications.approve(code, caller).map(this::view);
 	}
 
 	@PostMapping("/dossiers/{code}/return")
 	Mono<DossierView> returnResult(@PathVariable String code, @Valid @RequestBody ReturnRequest request,
 			Caller caller) {
-		return this.applications.returnResult(code, caller, request.method()).map(DossierView::of);
+		return this.applications.returnResult(code, caller, request.method()).map(this::view);
 	}
 
 	@PostMapping("/dossiers/{code}/withdraw")
 	Mono<DossierView> withdraw(@PathVariable String code, @RequestBody(required = false) Reason reason,
 			Caller caller) {
 		return this.applications.withdraw(code, caller, (reason != null) ? reason.reason() : null)
-			.map(DossierView::of);
+			.map(this::view);
 	}
 
 	@PostMapping("/dossiers/{code}/stop")
 	Mono<DossierView> stop(@PathVariable String code, @Valid @RequestBody Reason reason, Caller caller) {
-		return this.applications.stop(code, caller, reason.reason()).map(DossierView::of);
+		return this.applications.stop(code, caller, reason.reason()).map(this::view);
 	}
 
 	/** A file of the dossier (multipart: {@code file} and {@code kind}); its type is read from its bytes. */
@@ -169,7 +175,7 @@ class PassportApplicationController {
 			})
 			.onErrorMap(DataBufferLimitException.class,
 					(tooLarge) -> new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "attachment.too-large", MAX_UPLOAD))
-			.flatMap((bytes) -> this.applications.attach(code, (kind != null) ? kind.strip() : "OTHER",
+			.flatMap((bytes) -> this.applications.attach(code, (kind != null) ? kind.strip() : Attachments.OTHER,
 					file.filename(), bytes, caller))
 			.map((attachment) -> ResponseEntity.status(201).body(attachment));
 	}
@@ -207,7 +213,7 @@ class PassportApplicationController {
 
 	record FormRequest(@NotBlank @Pattern(regexp = "[0-9]{12}") String holderPersonalId,
 			@NotBlank @Size(max = 100) String holderFullName,
-			@NotBlank @Pattern(regexp = "[0-9]{4}-[0-9]{2}-[0-9]{2}") String holderBirthDate,
+			@NotBlank @Pattern(regexp = BirthDate.PATTERN) String holderBirthDate,
 			@NotBlank @Pattern(regexp = "MALE|FEMALE") String sex, @Size(max = 100) String placeOfBirth,
 			@Pattern(regexp = "(0|\\+84)[0-9]{9}") String phone, @Size(max = 100) String occupation,
 			@Size(max = 200) String employer, boolean chip, @Pattern(regexp = "[A-Z][0-9]{7}") String previousPassportNumber,
@@ -224,7 +230,7 @@ class PassportApplicationController {
 	record SubmissionRequest(@NotNull PassportProcedure procedure,
 			@NotBlank @Pattern(regexp = "[0-9]{2}") String handlingProvince, @Valid @NotNull FormRequest form,
 			@Pattern(regexp = "[0-9]{12}") String applicantPersonalId, @Size(max = 100) String applicantFullName,
-			@Pattern(regexp = "[0-9]{4}-[0-9]{2}-[0-9]{2}") String applicantBirthDate,
+			@Pattern(regexp = BirthDate.PATTERN) String applicantBirthDate,
 			@Pattern(regexp = "(0|\\+84)[0-9]{9}") String phone, @Email @Size(max = 254) String email) {
 
 		PassportApplicationService.Submission toSubmission() {
@@ -234,16 +240,21 @@ class PassportApplicationController {
 
 	}
 
-	/** A dossier with its status history, appointment, fee and, once issued, the passport. */
+	/**
+	 * A dossier with its status history, appointment, fee and, once issued, the passport;
+	 * {@code appointmentProvisional} when the appointment was counted past the holiday file's last
+	 * year (weekends only there) and may move when that year's holidays are decided.
+	 */
 	record DossierView(String code, String procedureCode, PassportProcedure procedure, Channel channel,
 			DossierStatus status, int statusCode, String handlingUnit, Instant receivedAt, LocalDate appointmentDate,
-			boolean overdue, PassportForm form, Dossier.Fee fee, Dossier.SupplementRequest supplementRequest,
-			IssuedPassport passport, Dossier.Result result, List<ProgressEntry> progress) {
+			boolean appointmentProvisional, boolean overdue, PassportForm form, Dossier.Fee fee,
+			Dossier.SupplementRequest supplementRequest, IssuedPassport passport, Dossier.Result result,
+			List<ProgressEntry> progress) {
 
-		static DossierView of(PassportApplication dossier) {
+		static DossierView of(PassportApplication dossier, LocalDate today) {
 			return new DossierView(dossier.code(), dossier.procedureCode(), dossier.procedure(), dossier.channel(),
 					dossier.status(), dossier.status().code(), dossier.handlingUnit().code(), dossier.receivedAt(),
-					dossier.appointmentDate(), dossier.isOverdue(LocalDate.now(PassportApplicationService.VIETNAM)),
+					dossier.appointmentDate(), dossier.appointmentProvisional(), dossier.isOverdue(today),
 					dossier.form(), dossier.fee(), dossier.supplementRequest(), dossier.passport(), dossier.result(),
 					dossier.progress());
 		}

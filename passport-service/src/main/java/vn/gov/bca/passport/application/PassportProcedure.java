@@ -10,8 +10,16 @@ public enum PassportProcedure {
 	FIRST_ISSUE("TK01", "1.999001"),
 	/** Issue for a child under 14, filed by a parent (form TK01a; non-chip, 5 years). */
 	CHILD_UNDER_14("TK01a", "1.999002"),
-	/** Re-issue of a passport lost or damaged (form TK01). */
-	REISSUE_LOST_OR_DAMAGED("TK01", "1.999003");
+	/**
+	 * Re-issue of a passport lost or damaged (form TK01; TK01a filed by a parent for a child under
+	 * 14).
+	 */
+	REISSUE_LOST_OR_DAMAGED("TK01", "1.999003"),
+	/**
+	 * A new passport for a holder whose passport expires within the catalogue's renewal window or has
+	 * expired (TK01; TK01a filed by a parent for a child under 14).
+	 */
+	RENEWAL("TK01", "1.999004");
 
 	private final String form;
 

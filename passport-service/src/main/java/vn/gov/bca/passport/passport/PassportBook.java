@@ -28,8 +28,11 @@ public class PassportBook {
 
 	private final ReactiveMongoTemplate mongo;
 
-	PassportBook(ReactiveMongoTemplate mongo) {
+	private final java.time.Clock clock;
+
+	PassportBook(ReactiveMongoTemplate mongo, java.time.Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 	}
 
 	/** A passport in the book. */
@@ -66,7 +69,7 @@ public class PassportBook {
 			.append("chip", entry.chip())
 			.append("dossierCode", entry.dossierCode())
 			.append("reportedLost", false)
-			.append("recordedAt", new Date());
+			.append("recordedAt", Date.from(this.clock.instant()));
 		return this.mongo
 			.findAndModify(Query.query(Criteria.where("_id").is(holderPersonalId)),
 					new Update().push("passports", passport), FindAndModifyOptions.options().upsert(true),

@@ -1,7 +1,7 @@
 package vn.gov.bca.passport.passport;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * The citizen's passports: the ones issued to them, whether each can still be used, and the report
@@ -23,12 +24,13 @@ import vn.gov.bca.platform.web.security.Caller;
 @RequestMapping("/api/passport/me/passports")
 class PassportController {
 
-	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
 	private final PassportBook book;
 
-	PassportController(PassportBook book) {
+	private final Clock clock;
+
+	PassportController(PassportBook book, Clock clock) {
 		this.book = book;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -36,7 +38,7 @@ class PassportController {
 		if (caller.personalId() == null) {
 			return Mono.just(List.of());
 		}
-		LocalDate today = LocalDate.now(VIETNAM);
+		LocalDate today = VietnamTime.today(this.clock);
 		return this.book.of(caller.personalId()).map((entry) -> PassportView.of(entry, today)).collectList();
 	}
 

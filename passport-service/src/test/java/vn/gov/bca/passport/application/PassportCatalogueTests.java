@@ -23,13 +23,15 @@ class PassportCatalogueTests {
 
 	private static final String LOST_OR_DAMAGED = "1.999003";
 
+	private static final String RENEWAL = "1.999004";
+
 	private final ProcedureCatalogue catalogue = load();
 
 	@Test
 	void everyPassportProcedureTakesEightWorkingDaysAtAProvincialOfficeWithIdentityLevelTwo() {
 		assertThat(this.catalogue.service()).isEqualTo("passport-service");
 		assertThat(this.catalogue.procedures()).extracting(Procedure::code)
-			.containsExactly(FIRST_ISSUE, CHILD_UNDER_14, LOST_OR_DAMAGED);
+			.containsExactly(FIRST_ISSUE, CHILD_UNDER_14, LOST_OR_DAMAGED, RENEWAL);
 		assertThat(this.catalogue.procedures()).allSatisfy((procedure) -> {
 			assertThat(procedure.workingDays()).isEqualTo(8);
 			assertThat(procedure.identityLevel()).isEqualTo(2);
@@ -93,6 +95,22 @@ class PassportCatalogueTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Law 49/2019 sets no renewal window (Art. 7(3): not extendable; Art. 15(2)(b): the latest
+	 * passport is handed in): the window is a catalogue value with the reason it was chosen.
+	 */
+	@Test
+	void theRenewalWindowIsACatalogueValueWithItsSource() {
+		Procedure renewal = this.catalogue.require(RENEWAL);
+		assertThat(renewal.intParameter(PassportApplicationService.RENEWAL_WINDOW)).isEqualTo(6);
+		assertThat(renewal.parameter(PassportApplicationService.RENEWAL_WINDOW).orElseThrow().source())
+			.contains("Law 49/2019")
+			.contains("6 months");
+		assertThat(renewal.feesOn(java.time.LocalDate.of(2027, 1, 1), vn.gov.bca.platform.dossier.Channel.ONLINE))
+			.extracting(vn.gov.bca.platform.dossier.catalogue.FeeDue::amount)
+			.containsExactly(200_000L);
 	}
 
 }

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import vn.gov.bca.passport.passport.PassportBook;
 import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.calendar.WorkingDays;
 import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
@@ -33,6 +34,7 @@ import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 import vn.gov.bca.platform.testkit.TopicReader;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,6 +60,9 @@ class PassportDossierTests {
 	@Autowired
 	private ProcedureCatalogue catalogue;
 
+	@Autowired
+	private PassportBook book;
+
 	private final String officer = jwt.officer("001080001111", "PA08-HN", "01");
 
 	@DynamicPropertySource
@@ -81,7 +86,7 @@ class PassportDossierTests {
 			.returnResult()
 			.getResponseBody();
 		String code = JsonPath.read(dossier, "$.code");
-		LocalDate today = LocalDate.now(PassportApplicationService.VIETNAM);
+		LocalDate today = LocalDate.now(VietnamTime.ZONE);
 		assertThat(code).matches("PA08-HN-[0-9]{6}-[0-9]{4}");
 		assertThat((String) JsonPath.read(dossier, "$.appointmentDate"))
 			.isEqualTo(WorkingDays.standard().plus(today, 8).toString());
@@ -99,7 +104,7 @@ class PassportDossierTests {
 		assertThat(services.feeOrders.get(services.feeOrders.size() - 1)).contains(code)
 			.contains(Long.toString(feeToday()));
 
-		paymentSucceeded(orderId, code);
+		paymentSucceeded(orderId, code, feeToday());
 		await().atMost(Duration.ofSeconds(20)).until(() -> "IN_PROGRESS".equals(status(code, jwt.citizen(holder, 2))));
 
 		String approved = act(code, "approve", this.officer).expectStatus()
@@ -288,7 +293,7 @@ class PassportDossierTests {
 		String approved = act(code, "approve", this.officer).expectBody(String.class).returnResult().getResponseBody();
 		assertThat((Boolean) JsonPath.read(approved, "$.passport.chip")).isFalse();
 		assertThat((String) JsonPath.read(approved, "$.passport.expiresOn"))
-			.isEqualTo(LocalDate.now(PassportApplicationService.VIETNAM).plusYears(5).toString());
+			.isEqualTo(LocalDate.now(VietnamTime.ZONE).plusYears(5).toString());
 	}
 
 	@Test
@@ -304,7 +309,7 @@ class PassportDossierTests {
 	/** The first-issue fee of the catalogue for an online dossier received today. */
 	private long feeToday() {
 		return this.catalogue.require(PassportProcedure.FIRST_ISSUE.catalogueCode())
-			.totalFeeOn(LocalDate.now(PassportApplicationService.VIETNAM), Channel.ONLINE);
+			.totalFeeOn(LocalDate.now(VietnamTime.ZONE), Channel.ONLINE);
 	}
 
 	@Test
@@ -375,7 +380,288 @@ class PassportDossierTests {
 		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(5);
 	}
 
+	@Test
+	void aHolderWhoseRegistryRecordHasOnlyABirthYearOrMonthFilesAndTheDateGoesToTheRegistryAsWritten() {
+		String holder = "001050123420";
+		String dossier = submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Văn Tám", "1950", "MALE"), null)
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((String) JsonPath.read(dossier, "$.form.holderBirthDate")).isEqualTo("1950");
+		assertThat(services.verifications).anySatisfy((body) -> assertThat(body).contains(holder)
+			.containsPattern("\"birthDate\"\\s*:\\s*\"1950\""));
+		String month = "001050123421";
+		submit(jwt.citizen(month, 2), firstIssue(month, "Lê Thị Ba", "1950-03", "FEMALE"), null).expectStatus()
+			.isCreated();
+		String invalid = "001050123422";
+		submit(jwt.citizen(invalid, 2), firstIssue(invalid, "Lê Thị Tư", "1950-13", "FEMALE"), null).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("form.holderBirthDate");
+		submit(jwt.citizen(invalid, 2), firstIssue(invalid, "Lê Thị Tư", "50", "FEMALE"), null).expectStatus()
+			.isBadRequest();
+	}
+
+	@Test
+	void anUnknownHandlingProvinceIsAProblemNotANewUnit() {
+		String holder = "001190123430";
+		submit(jwt.citizen(holder, 2),
+				firstIssue(holder, "Lê Thị Hòa", "1990-01-30", "FEMALE").replace("\"handlingProvince\": \"01\"",
+						"\"handlingProvince\": \"99\""),
+				null)
+			.expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("handlingProvince");
+		// A province of the master data with its own unit code (not made up from the number).
+		String code = code(submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Thị Hòa", "1990-01-30", "FEMALE")
+			.replace("\"handlingProvince\": \"01\"", "\"handlingProvince\": \"46\""), null));
+		assertThat(code).matches("PA08-HUE-[0-9]{6}-[0-9]{4}");
+	}
+
+	@Test
+	void anOfficerNeverHandlesADossierHeFiledForHimself() {
+		String officerId = "001080001188";
+		String self = jwt.officer(officerId, "PA08-HN", "01");
+		String code = code(submit(self, firstIssue(officerId, "Lê Văn Cán", "1980-01-01", "MALE"), null));
+		act(code, "accept", self).expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("người đề nghị"));
+		act(code, "claim", self).expectStatus().isForbidden();
+		act(code, "accept", this.officer).expectStatus().isOk();
+		act(code, "approve", self).expectStatus().isForbidden();
+		this.client.post()
+			.uri("/api/passport/dossiers/" + code + "/stop")
+			.headers((headers) -> headers.setBearerAuth(self))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("reason", "x"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		// Nor receives it at the counter for himself.
+		String other = "001080001189";
+		submit(jwt.officer(other, "PA08-HN", "01"), firstIssue(other, "Lê Văn Quầy", "1980-02-02", "MALE")
+			.replace("\"procedure\"", "\"applicantPersonalId\": \"" + other + "\", \"procedure\""), null)
+			.expectStatus()
+			.isForbidden();
+		act(code, "approve", this.officer).expectStatus().isOk();
+	}
+
+	@Test
+	void toACitizenAnOfficersActionOnAnotherDossierIsNotFoundAsForAMissingOne() {
+		String holder = "001190123431";
+		String token = jwt.citizen(holder, 2);
+		String code = code(submit(token, firstIssue(holder, "Lê Thị Oanh", "1990-01-31", "FEMALE"), null));
+		for (String action : List.of("accept", "claim", "approve", "payment-request")) {
+			act(code, action, jwt.citizen(BICH, 2)).expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			act("PA08-HN-260101-9999", action, jwt.citizen(BICH, 2)).expectStatus().isNotFound();
+		}
+		// The applicant sees the dossier, so is told they may not act on it.
+		act(code, "accept", token).expectStatus().isForbidden();
+		this.client.get()
+			.uri("/api/passport/dossiers/" + code)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("SUBMITTED");
+	}
+
+	@Test
+	void anAttachmentsKindIsOneOfTheProceduresDocumentsOrOther() {
+		String holder = "001190123432";
+		String token = jwt.citizen(holder, 2);
+		String code = code(submit(token, firstIssue(holder, "Lê Thị Phúc", "1990-02-01", "FEMALE"), null));
+		byte[] pdf = "%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+		upload(code, token, "x.pdf", pdf, "A".repeat(3_000)).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("kind");
+		upload(code, token, "x.pdf", pdf, "BIRTH-CERTIFICATE").expectStatus().isEqualTo(422);
+		upload(code, token, "x.pdf", pdf, "tk01<script>").expectStatus().isEqualTo(422);
+		upload(code, token, "x.pdf", pdf, "PHOTO").expectStatus().isCreated();
+		upload(code, token, "x.pdf", pdf, "OTHER").expectStatus().isCreated();
+	}
+
+	@Test
+	void statisticsRefuseDaysOutsideTheAllowedRangeWithAProblem() {
+		String supervisor = jwt.token()
+			.subject("lead-hn")
+			.personalId("001075003333")
+			.identityLevel(2)
+			.roles("officer", "supervisor")
+			.claim("agency", "PA08-HN")
+			.claim("province", "01")
+			.sign();
+		List<List<String>> periods = List.of(List.of("-999999999-01-01", "2026-12-31"),
+				List.of("2026-01-01", "+999999999-12-31"), List.of("2026-12-31", "2026-01-01"),
+				List.of("1999-12-31", "2026-01-01"));
+		for (List<String> period : periods) {
+			this.client.get()
+				.uri("/api/passport/statistics?from={from}&to={to}", period.get(0), period.get(1))
+				.headers((headers) -> headers.setBearerAuth(supervisor))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.exists();
+		}
+		this.client.get()
+			.uri("/api/passport/statistics?from=2026-01-01&to=2026-12-31")
+			.headers((headers) -> headers.setBearerAuth(supervisor))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void aForgedPaymentSucceededIsNotAppliedAndTheRealOneIs() {
+		String holder = "001190123433";
+		String token = jwt.citizen(holder, 2);
+		String code = code(submit(token, firstIssue(holder, "Lê Thị Quế", "1990-02-02", "FEMALE"), null));
+		act(code, "accept", this.officer).expectStatus().isOk();
+		act(code, "payment-request", this.officer).expectStatus().isOk();
+		String orderId = "PO-TEST-" + services.feeOrders.size();
+		// Keyed like the real order, so they arrive before it: 1 VND, then an order that does not exist.
+		paymentSucceeded(orderId, orderId, code, 1, "BL-FORGED-1");
+		paymentSucceeded(orderId, "PO-FORGED-" + orderId, code, feeToday(), "BL-FORGED-2");
+		paymentSucceeded(orderId, orderId, "PA08-HN-260101-0000", feeToday(), "BL-FORGED-3");
+		paymentSucceeded(orderId, orderId, code, feeToday(), "BL-261123-00000099");
+		await().atMost(Duration.ofSeconds(20)).until(() -> "IN_PROGRESS".equals(status(code, token)));
+		this.client.get()
+			.uri("/api/passport/dossiers/" + code)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.fee.receiptNumber")
+			.isEqualTo("BL-261123-00000099")
+			.jsonPath("$.fee.amount")
+			.isEqualTo(feeToday())
+			.jsonPath("$.progress")
+			.value((progress) -> assertThat(progress.toString()).doesNotContain("FORGED"));
+	}
+
+	@Test
+	void anExitBanIsImposedAndLiftedOnlyInTheOfficersProvince() {
+		String holder = "001090123434";
+		String hcm = jwt.officer("079187002222", "PA08-HCM", "79");
+		Map<String, Object> hanoiBan = Map.of("personalId", holder, "legalBasis", "Khoản 1 Điều 36", "reason",
+				"Bị can", "province", "01");
+		banRequest(hcm, hanoiBan).expectStatus().isForbidden();
+		String ban = banRequest(hcm, Map.of("personalId", holder, "legalBasis", "Khoản 1 Điều 36", "reason", "Bị can"))
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((String) JsonPath.read(ban, "$.province")).isEqualTo("79");
+		String banId = JsonPath.read(ban, "$.id");
+		String hanoiLead = supervisor("001075003334", "PA08-HN", "01");
+		String hcmLead = supervisor("079175003335", "PA08-HCM", "79");
+		lift(holder, banId, hanoiLead).expectStatus().isForbidden();
+		// Seen by every province: it blocks a passport everywhere.
+		submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Văn Cấm", "1990-08-09", "MALE"), null).expectStatus()
+			.isEqualTo(409);
+		lift(holder, banId, hcmLead).expectStatus().isNoContent();
+		submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Văn Cấm", "1990-08-09", "MALE"), null).expectStatus()
+			.isCreated();
+	}
+
+	@Test
+	void aParentAsksForTheReissueOfAChildsLostPassportAndItIsAChildsPassport() {
+		String child = "001220123435";
+		String born = LocalDate.now(VietnamTime.ZONE).minusYears(10).toString();
+		services.parentChild.add(child + ">" + AN);
+		String body = """
+				{"procedure": "REISSUE_LOST_OR_DAMAGED", "handlingProvince": "01", "applicantFullName": "Nguyễn Văn An",
+				 "form": {"holderPersonalId": "%s", "holderFullName": "Nguyễn Minh Châu", "holderBirthDate": "%s",
+				          "sex": "FEMALE", "chip": true, "previousPassportNumber": "C0000001", "lostOrDamaged": "LOST"}}"""
+			.formatted(child, born);
+		String code = code(submit(jwt.citizen(AN, 2), body, null));
+		act(code, "accept", this.officer).expectStatus().isOk();
+		String approved = act(code, "approve", this.officer).expectBody(String.class).returnResult().getResponseBody();
+		assertThat((Boolean) JsonPath.read(approved, "$.passport.chip")).isFalse();
+		assertThat((String) JsonPath.read(approved, "$.passport.expiresOn"))
+			.isEqualTo(LocalDate.now(VietnamTime.ZONE).plusYears(5).toString());
+		// The child cannot file their own.
+		String other = "001220123436";
+		submit(jwt.citizen(other, 2), body.replace(child, other).replace("\"applicantFullName\": \"Nguyễn Văn An\", ", ""),
+				null)
+			.expectStatus()
+			.isEqualTo(422);
+	}
+
+	@Test
+	void aHolderAsksForANewPassportWithinTheRenewalWindowOfTheCatalogue() {
+		LocalDate today = LocalDate.now(VietnamTime.ZONE);
+		String soon = "001190123437";
+		this.book.record(soon, new PassportBook.Entry("C9000001", today.minusYears(10).plusMonths(5), today.plusMonths(5),
+				true, "PA08-HN-160101-0001", false)).block();
+		submit(jwt.citizen(soon, 2), firstIssue(soon, "Lê Thị Sương", "1990-03-01", "FEMALE"), null).expectStatus()
+			.isEqualTo(409);
+		submit(jwt.citizen(soon, 2), firstIssue(soon, "Lê Thị Sương", "1990-03-01", "FEMALE")
+			.replace("FIRST_ISSUE", "RENEWAL"), null).expectStatus().isCreated();
+
+		String later = "001190123438";
+		this.book.record(later, new PassportBook.Entry("C9000002", today.minusYears(8), today.plusYears(2), true,
+				"PA08-HN-180101-0001", false)).block();
+		submit(jwt.citizen(later, 2), firstIssue(later, "Lê Thị Tuyết", "1990-03-02", "FEMALE")
+			.replace("FIRST_ISSUE", "RENEWAL"), null)
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("6 tháng"));
+	}
+
+	private WebTestClient.ResponseSpec banRequest(String token, Map<String, Object> body) {
+		return this.client.post()
+			.uri("/api/passport/exit-bans")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	private WebTestClient.ResponseSpec lift(String personalId, String banId, String token) {
+		return this.client.post()
+			.uri("/api/passport/exit-bans/" + personalId + "/" + banId + "/lift")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange();
+	}
+
+	private static String supervisor(String personalId, String agency, String province) {
+		return jwt.token()
+			.subject(JwtIssuer.accountOf(personalId))
+			.personalId(personalId)
+			.identityLevel(2)
+			.roles("officer", "supervisor")
+			.claim("agency", agency)
+			.claim("province", province)
+			.sign();
+	}
+
 	private WebTestClient.ResponseSpec upload(String code, String token, String filename, byte[] content) {
+		return upload(code, token, filename, content, "TK01");
+	}
+
+	private WebTestClient.ResponseSpec upload(String code, String token, String filename, byte[] content,
+			String kind) {
 		MultipartBodyBuilder parts = new MultipartBodyBuilder();
 		parts.part("file", new ByteArrayResource(content) {
 			@Override
@@ -383,7 +669,7 @@ class PassportDossierTests {
 				return filename;
 			}
 		}).contentType(MediaType.APPLICATION_PDF);
-		parts.part("kind", "TK01");
+		parts.part("kind", kind);
 		return this.client.post()
 			.uri("/api/passport/dossiers/" + code + "/attachments")
 			.headers((headers) -> headers.setBearerAuth(token))
@@ -435,8 +721,13 @@ class PassportDossierTests {
 			.getResponseBody(), "$.status");
 	}
 
-	/** fine-payment-service's event, as it publishes it. */
-	private static void paymentSucceeded(String orderId, String dossierCode) {
+	/** fine-payment-service's event, as it publishes it (the amount of the order). */
+	static void paymentSucceeded(String orderId, String dossierCode, long amount) {
+		paymentSucceeded(orderId, orderId, dossierCode, amount, "BL-261123-00000001");
+	}
+
+	/** A PaymentSucceeded as anyone who can write to the topic could send it, keyed by {@code key}. */
+	static void paymentSucceeded(String key, String orderId, String dossierCode, long amount, String receipt) {
 		Properties properties = new Properties();
 		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
 		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -444,9 +735,10 @@ class PassportDossierTests {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
 			String data = """
 					{"eventId": "%s", "occurredAt": "%s", "aggregateId": "%s", "referenceType": "DOSSIER_FEE",
-					 "referenceId": "%s", "amount": 200000, "receiptNumber": "BL-261123-00000001",
-					 "platformTransactionId": "SBX1"}""".formatted(UUID.randomUUID(), Instant.now(), orderId, dossierCode);
-			ProducerRecord<String, String> record = new ProducerRecord<>("payment.events.v1", orderId, data);
+					 "referenceId": "%s", "amount": %d, "receiptNumber": "%s",
+					 "platformTransactionId": "SBX1"}""".formatted(UUID.randomUUID(), Instant.now(), orderId, dossierCode,
+					amount, receipt);
+			ProducerRecord<String, String> record = new ProducerRecord<>("payment.events.v1", key, data);
 			record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
 			record.headers().add("ce_type", "vn.gov.bca.payment.PaymentSucceeded".getBytes(StandardCharsets.UTF_8));
 			record.headers().add("ce_source", "/fine-payment-service".getBytes(StandardCharsets.UTF_8));

@@ -15,7 +15,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * identity-service and fine-payment-service as passport-service sees them, for its integration
- * tests: the registry confirms every identity except those listed as unknown and the parents listed;
+ * tests: the registry confirms every identity except those listed as unknown (a birth date as a
+ * year, a month or a day, as identity-service compares them) and the parents listed;
  * fee orders get consecutive ids and are recorded. The real services meet in the system tests.
  */
 final class StubServices implements AutoCloseable {
@@ -25,6 +26,16 @@ final class StubServices implements AutoCloseable {
 	final Set<String> parentChild = ConcurrentHashMap.newKeySet();
 
 	final List<String> feeOrders = new CopyOnWriteArrayList<>();
+
+	/** The bodies of the verification requests, as sent. */
+	final List<String> verifications = new CopyOnWriteArrayList<>();
+
+	/**
+	 * The birth dates identity-service compares (a year, a year and month, or a day, as the registry
+	 * may hold them); any other shape is not a match.
+	 */
+	private static final java.util.regex.Pattern BIRTH_DATE = java.util.regex.Pattern
+		.compile(".*\"birthDate\"\\s*:\\s*\"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\".*", java.util.regex.Pattern.DOTALL);
 
 	private final AtomicInteger orders = new AtomicInteger();
 
@@ -51,7 +62,10 @@ final class StubServices implements AutoCloseable {
 		String path = exchange.getRequestURI().getPath();
 		String answer;
 		if (path.equals("/api/identity/registry/verifications")) {
-			answer = "{\"match\": " + this.unknownToRegistry.stream().noneMatch(body::contains) + "}";
+			this.verifications.add(body);
+			boolean match = this.unknownToRegistry.stream().noneMatch(body::contains)
+					&& BIRTH_DATE.matcher(body).matches();
+			answer = "{\"match\": " + match + "}";
 		}
 		else if (path.equals("/api/identity/registry/relations")) {
 			answer = "{\"match\": " + this.parentChild.stream()

@@ -2,7 +2,6 @@ package vn.gov.bca.platform.dossier;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import vn.gov.bca.platform.dossier.calendar.Deadline;
 import vn.gov.bca.platform.dossier.calendar.WorkingDays;
 import vn.gov.bca.platform.web.error.IllegalTransitionException;
 import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * A dossier (hồ sơ) of any procedure, as every procedure handles it: the national portal's ten
@@ -31,8 +31,6 @@ import vn.gov.bca.platform.web.security.Caller;
  * days already used are kept) and restarted with the days left when the supplement comes.
  */
 public abstract class Dossier {
-
-	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final Set<DossierStatus> BEFORE_PROCESSED = EnumSet.of(DossierStatus.SUBMITTED,
 			DossierStatus.ACCEPTED, DossierStatus.IN_PROGRESS, DossierStatus.SUPPLEMENT_REQUESTED,
@@ -54,6 +52,8 @@ public abstract class Dossier {
 	private Instant receivedAt;
 
 	private LocalDate appointmentDate;
+
+	private boolean appointmentProvisional;
 
 	private Deadline deadline;
 
@@ -129,6 +129,7 @@ public abstract class Dossier {
 		this.receivedAt = receivedAt;
 		this.deadline = deadline;
 		this.appointmentDate = deadline.appointment();
+		this.appointmentProvisional = deadline.provisional();
 		this.status = DossierStatus.SUBMITTED;
 		this.progress.add(new ProgressEntry(receivedAt, submittedBy.subject(), submittedBy.agency(), "submit",
 				"Tiếp nhận hồ sơ qua kênh " + channel.code(), DossierStatus.SUBMITTED));
@@ -172,7 +173,7 @@ public abstract class Dossier {
 		requireOfficer(officer);
 		DossierStatus resumeIn = require("request-supplement", DossierStatus.SUBMITTED, DossierStatus.ACCEPTED,
 				DossierStatus.IN_PROGRESS);
-		this.deadline = this.deadline.stop(workingDays, now.atZone(VIETNAM).toLocalDate());
+		this.deadline = this.deadline.stop(workingDays, VietnamTime.dayOf(now));
 		this.supplementRequest = new SupplementRequest(List.copyOf(missing), now, this.deadline.usedDays(), resumeIn);
 		move(officer, "request-supplement", "Yêu cầu bổ sung: " + String.join("; ", missing),
 				DossierStatus.SUPPLEMENT_REQUESTED, now);
@@ -187,8 +188,9 @@ public abstract class Dossier {
 	public DossierEvent.DossierSupplemented supplemented(Caller applicant, WorkingDays workingDays, Instant now) {
 		requireApplicant(applicant);
 		require("supplement", DossierStatus.SUPPLEMENT_REQUESTED);
-		this.deadline = this.deadline.resume(workingDays, now.atZone(VIETNAM).toLocalDate());
+		this.deadline = this.deadline.resume(workingDays, VietnamTime.dayOf(now));
 		this.appointmentDate = this.deadline.appointment();
+		this.appointmentProvisional = this.deadline.provisional();
 		move(applicant, "supplement", "Công dân đã bổ sung hồ sơ", this.supplementRequest.resumeIn(), now);
 		return new DossierEvent.DossierSupplemented(UUID.randomUUID(), now, this.code, this.procedureCode,
 				this.status, this.appointmentDate);
@@ -250,7 +252,7 @@ public abstract class Dossier {
 	public DossierEvent.DossierProcessed process(Caller officer, String summary, Instant now) {
 		requireOfficer(officer);
 		require("process", DossierStatus.ACCEPTED, DossierStatus.IN_PROGRESS);
-		boolean onTime = !now.atZone(VIETNAM).toLocalDate().isAfter(this.appointmentDate);
+		boolean onTime = !VietnamTime.dayOf(now).isAfter(this.appointmentDate);
 		this.result = new Result(summary, now, onTime, null, null);
 		move(officer, "process", summary, DossierStatus.PROCESSED, now);
 		return new DossierEvent.DossierProcessed(UUID.randomUUID(), now, this.code, this.procedureCode, this.status,
@@ -273,15 +275,25 @@ public abstract class Dossier {
 				&& today.isAfter(this.appointmentDate);
 	}
 
-	/** Only an officer of the handling unit's province acts on a dossier (403 otherwise). */
+	/**
+	 * Only an officer of the handling unit's province who is neither the applicant nor the holder acts
+	 * on a dossier; to whoever may not see it, it does not exist ({@link DossierAccess}).
+	 */
 	protected final void requireOfficer(Caller officer) {
-		officer.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR);
-		officer.requireOfficerOf(this.handlingUnit.province());
+		DossierAccess.requireHandler(this, officer);
 	}
 
 	/** Only the applicant acts on their own dossier; to anyone else it does not exist (404). */
 	protected final void requireApplicant(Caller applicant) {
-		applicant.requireOwner(this.applicant.personalId(), "dossier");
+		DossierAccess.requireApplicant(this, applicant);
+	}
+
+	/**
+	 * The person the dossier's result is for: the applicant unless the procedure says otherwise
+	 * (a parent files for a child). An officer never handles a dossier they are the holder of.
+	 */
+	public String holderPersonalId() {
+		return this.applicant.personalId();
 	}
 
 	/** @return the current status, if it is one of the allowed */
@@ -329,6 +341,14 @@ public abstract class Dossier {
 
 	public LocalDate appointmentDate() {
 		return this.appointmentDate;
+	}
+
+	/**
+	 * Whether the appointment date was counted past the last year of the holiday calendar (weekends
+	 * only there): it is given, but may move forward when that year's holidays are decided.
+	 */
+	public boolean appointmentProvisional() {
+		return this.appointmentProvisional;
 	}
 
 	public Deadline deadline() {

@@ -1,10 +1,13 @@
 package vn.gov.bca.platform.dossier;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -12,13 +15,23 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.platform.web.time.VietnamTime;
+
 /**
- * Dossier codes as Circular 01/2018/TT-VPCP writes them: {@code <unit code>-YYMMDD-NNNN}, the
- * receiving unit, the day received (Vietnam time) and a sequence per unit and day. The sequence is
- * one counter document per unit and day, incremented atomically: codes are unique however many
- * instances submit at once; a code taken by a submission that then failed is simply not used (no
- * gaps are needed). A unit receiving more than 9,999 dossiers a day gets five digits from the
- * 10,000th on rather than a refusal.
+ * Dossier codes as Circular 01/2018/TT-VPCP Art. 19 writes them: {@code <unit code>-YYMMDD-NNNN},
+ * the code of the receiving agency (from master data, {@link HandlingUnits}), the day received in
+ * Vietnam (never the server's zone: a dossier received at 00:30 in Hà Nội is 17:30 UTC the day
+ * before) and a four-digit sequence per unit and day from 0001. The sequence is one counter
+ * document per unit and day, incremented atomically: codes are unique however many instances submit
+ * at once; a code taken by a submission that then failed is simply not used (no gaps are needed).
+ *
+ * <p>After 9,999 dossiers in one day at one unit, the sequence widens to five digits (10000 on)
+ * rather than refusing the citizen: a submission is a legal act with a time limit that starts on
+ * receipt, and turning it away (422 or 503) because a counter ran out would shift the agency's
+ * problem onto the citizen and lose the day received. The code stays unique and readable (the
+ * sequence is the last group after the final {@code -}); a receiver that checks four digits exactly
+ * (e.g. the national portal's sync) must accept {@code \d{4,}}. No unit of ours comes near it (the
+ * busiest immigration office receives a few thousand a day), so this is the rare case, logged.
  */
 public class DossierCodes {
 
@@ -28,21 +41,43 @@ public class DossierCodes {
 
 	private static final Pattern UNIT = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,29}");
 
+	/** The first sequence number with five digits. */
+	static final long WIDENED_FROM = 10_000;
+
+	private static final Logger log = LoggerFactory.getLogger(DossierCodes.class);
+
 	private final ReactiveMongoTemplate mongo;
 
 	public DossierCodes(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
 	}
 
+	/** Whether a unit code of master data can start a dossier code. */
+	public static boolean isUnitCode(String unitCode) {
+		return unitCode != null && UNIT.matcher(unitCode).matches();
+	}
+
+	/** The next code of a dossier received at that instant (its day in Vietnam). */
+	public Mono<String> next(String unitCode, Instant receivedAt) {
+		return next(unitCode, VietnamTime.dayOf(receivedAt));
+	}
+
 	public Mono<String> next(String unitCode, LocalDate received) {
-		if (unitCode == null || !UNIT.matcher(unitCode).matches()) {
+		if (!isUnitCode(unitCode)) {
 			return Mono.error(new IllegalArgumentException("Not a unit code: " + unitCode));
 		}
 		String day = DAY.format(received);
 		return this.mongo
 			.findAndModify(Query.query(Criteria.where("_id").is(unitCode + ":" + day)), new Update().inc("sequence", 1L),
 					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
-			.map((counter) -> format(unitCode, day, ((Number) counter.get("sequence")).longValue()));
+			.map((counter) -> ((Number) counter.get("sequence")).longValue())
+			.doOnNext((sequence) -> {
+				if (sequence == WIDENED_FROM) {
+					log.warn("Unit {} received its 10,000th dossier on {}: codes of that day now have 5 digits", unitCode,
+							day);
+				}
+			})
+			.map((sequence) -> format(unitCode, day, sequence));
 	}
 
 	static String format(String unitCode, String day, long sequence) {

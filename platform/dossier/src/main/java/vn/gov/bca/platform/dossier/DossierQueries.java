@@ -1,5 +1,6 @@
 package vn.gov.bca.platform.dossier;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +16,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * What officers and supervisors ask of a service's dossiers: the work queue of their unit, and
@@ -26,10 +30,22 @@ public class DossierQueries {
 	private static final Set<DossierStatus> OPEN = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.ACCEPTED,
 			DossierStatus.IN_PROGRESS, DossierStatus.PAYMENT_REQUESTED);
 
+	/**
+	 * The days statistics may cover: the platform's dossiers start in 2020 (the portal opened on
+	 * 7 Dec 2020) and a report does not look decades ahead. Bounded so that any date a client sends
+	 * is checked before it becomes an instant (a year of -999999999 overflows).
+	 */
+	public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+
+	public static final LocalDate LAST_DAY = LocalDate.of(2099, 12, 31);
+
 	private final ReactiveMongoTemplate mongo;
 
-	public DossierQueries(ReactiveMongoTemplate mongo) {
+	private final Clock clock;
+
+	public DossierQueries(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.clock = clock;
 	}
 
 	/**
@@ -75,9 +91,10 @@ public class DossierQueries {
 	 */
 	public Mono<Statistics> statistics(String collection, Caller reader, LocalDate from, LocalDate to) {
 		reader.requireAnyRole(Caller.SUPERVISOR, Caller.ADMIN);
+		requirePeriod(from, to);
 		Document match = new Document("receivedAt",
-				new Document("$gte", java.util.Date.from(from.atStartOfDay(Dossier.VIETNAM).toInstant())).append("$lt",
-						java.util.Date.from(to.plusDays(1).atStartOfDay(Dossier.VIETNAM).toInstant())));
+				new Document("$gte", java.util.Date.from(from.atStartOfDay(VietnamTime.ZONE).toInstant())).append("$lt",
+						java.util.Date.from(to.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant())));
 		if (!reader.hasRole(Caller.ADMIN)) {
 			match.append("handlingUnit.province", reader.province());
 		}
@@ -119,8 +136,29 @@ public class DossierQueries {
 			long onTime = both.getT2()[0];
 			long processed = both.getT2()[1];
 			return new Statistics(from, to, sorted, processed, onTime,
-					(processed == 0) ? null : Math.round(onTime * 1000.0 / processed) / 10.0, Instant.now());
+					(processed == 0) ? null : Math.round(onTime * 1000.0 / processed) / 10.0, this.clock.instant());
 		});
+	}
+
+	/** Both days given, in [{@link #FIRST_DAY}, {@link #LAST_DAY}], {@code from} not after {@code to}: else 400 naming them. */
+	static void requirePeriod(LocalDate from, LocalDate to) {
+		ApiException invalid = new ApiException(ProblemType.VALIDATION, "validation");
+		boolean wrong = false;
+		if (from == null || from.isBefore(FIRST_DAY) || from.isAfter(LAST_DAY)) {
+			invalid.withError("from", "statistics.day-out-of-range", FIRST_DAY, LAST_DAY);
+			wrong = true;
+		}
+		if (to == null || to.isBefore(FIRST_DAY) || to.isAfter(LAST_DAY)) {
+			invalid.withError("to", "statistics.day-out-of-range", FIRST_DAY, LAST_DAY);
+			wrong = true;
+		}
+		if (!wrong && from.isAfter(to)) {
+			invalid.withError("to", "statistics.to-before-from");
+			wrong = true;
+		}
+		if (wrong) {
+			throw invalid;
+		}
 	}
 
 	/** Work-queue filters; null means any. */

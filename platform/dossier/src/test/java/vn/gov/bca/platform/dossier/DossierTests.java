@@ -166,4 +166,86 @@ class DossierTests {
 		assertThat(DossierCodes.format("PA08-HN", "260302", 12_345)).isEqualTo("PA08-HN-260302-12345");
 	}
 
+	/** A dossier a parent filed for a child: the holder is not the applicant. */
+	static final class ChildDossier extends Dossier {
+
+		ChildDossier() {
+			super("PA08-HN-260302-0002", "1.002", Channel.ONLINE,
+					new Applicant("001085012345", "Nguyễn Văn An", 1, null, null),
+					new Submitter("citizen-an", "vneid-mobile", null), new HandlingUnit("PA08-HN", "Phòng QLXNC Hà Nội", "01"),
+					T0, Deadline.start(WorkingDays.standard(), LocalDate.of(2026, 3, 2), 8));
+		}
+
+		@Override
+		public String holderPersonalId() {
+			return "001218123407";
+		}
+
+	}
+
+	@Test
+	void anOfficerNeverHandlesADossierOfWhichHeIsTheApplicantOrTheHolder() {
+		Caller officerAn = new Caller("officer-an", "001085012345", 2, Set.of(Caller.OFFICER, Caller.CITIZEN), "PA08-HN",
+				"01", "officer-console");
+		Caller officerChild = new Caller("officer-khoi", "001218123407", 2, Set.of(Caller.OFFICER), "PA08-HN", "01",
+				"officer-console");
+		for (Runnable action : List.<Runnable>of(() -> this.dossier.accept(officerAn, null, T0),
+				() -> this.dossier.claim(officerAn, T0), () -> this.dossier.notAccept(officerAn, "x", T0),
+				() -> this.dossier.requestPayment(officerAn, "PO", 1, T0))) {
+			assertThatThrownBy(action::run).isInstanceOfSatisfying(ApiException.class, (refused) -> {
+				assertThat(refused.type().status().value()).isEqualTo(403);
+				assertThat(refused.detailCode()).isEqualTo("dossier.own-dossier");
+			});
+		}
+		ChildDossier child = new ChildDossier();
+		assertThatThrownBy(() -> child.accept(officerChild, null, T0)).isInstanceOfSatisfying(ApiException.class,
+				(refused) -> assertThat(refused.detailCode()).isEqualTo("dossier.own-dossier"));
+		child.accept(OFFICER, null, T0);
+		assertThat(child.status()).isEqualTo(DossierStatus.ACCEPTED);
+		assertThat(this.dossier.status()).isEqualTo(DossierStatus.SUBMITTED);
+	}
+
+	@Test
+	void toACitizenWhoIsNotTheApplicantAnOfficersActionIsNotFound() {
+		for (Runnable action : List.<Runnable>of(() -> this.dossier.accept(SOMEONE_ELSE, null, T0),
+				() -> this.dossier.claim(SOMEONE_ELSE, T0), () -> this.dossier.process(SOMEONE_ELSE, "x", T0),
+				() -> this.dossier.stop(SOMEONE_ELSE, "x", T0))) {
+			assertThatThrownBy(action::run).isInstanceOfSatisfying(ApiException.class,
+					(refused) -> assertThat(refused.type().status().value()).isEqualTo(404));
+		}
+		assertThatThrownBy(() -> DossierAccess.requireVisible(this.dossier, SOMEONE_ELSE))
+			.isInstanceOfSatisfying(ApiException.class,
+					(refused) -> assertThat(refused.type().status().value()).isEqualTo(404));
+		DossierAccess.requireVisible(this.dossier, APPLICANT);
+		DossierAccess.requireVisible(this.dossier, OFFICER);
+	}
+
+	@Test
+	void anAppointmentCountedPastTheCalendarIsKeptAsProvisional() {
+		Dossier late = new Dossier("PA08-HN-271227-0001", "1.001", Channel.ONLINE,
+				new Dossier.Applicant("001085012345", "Nguyễn Văn An", 1, null, null),
+				new Dossier.Submitter("citizen-an", "vneid-mobile", null), new Dossier.HandlingUnit("PA08-HN", "Phòng QLXNC Hà Nội", "01"),
+				Instant.parse("2027-12-27T03:00:00Z"),
+				Deadline.start(WorkingDays.standard(), LocalDate.of(2027, 12, 27), 8)) {
+		};
+		assertThat(late.appointmentProvisional()).isTrue();
+		assertThat(late.appointmentDate().getYear()).isEqualTo(2028);
+		assertThat(this.dossier.appointmentProvisional()).isFalse();
+	}
+
+	@Test
+	void statisticsAreAskedForDaysWithinTheAllowedRange() {
+		for (LocalDate[] period : new LocalDate[][] { { LocalDate.MIN, LocalDate.of(2026, 1, 1) },
+				{ LocalDate.of(2026, 1, 1), LocalDate.MAX }, { LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1) },
+				{ null, LocalDate.of(2026, 1, 1) }, { LocalDate.of(1999, 12, 31), LocalDate.of(2026, 1, 1) } }) {
+			assertThatThrownBy(() -> DossierQueries.requirePeriod(period[0], period[1]))
+				.isInstanceOfSatisfying(ApiException.class, (refused) -> {
+					assertThat(refused.type().status().value()).isEqualTo(400);
+					assertThat(refused.errors()).isNotEmpty();
+				});
+		}
+		DossierQueries.requirePeriod(DossierQueries.FIRST_DAY, DossierQueries.LAST_DAY);
+		DossierQueries.requirePeriod(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1));
+	}
+
 }

@@ -18,6 +18,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.dossier.Dossier;
+import vn.gov.bca.platform.dossier.DossierAccess;
+import vn.gov.bca.platform.dossier.catalogue.Procedure;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
@@ -27,11 +29,20 @@ import vn.gov.bca.platform.web.security.Caller;
  * found from the bytes (415 otherwise), at most {@code maxSize} bytes each (413) and
  * {@code maxCount} files per dossier (422). Only the applicant and officers of the handling unit's
  * province may download one; to other citizens it does not exist (404), other officers are refused
- * (403).
+ * (403). Each file says what it is ({@code kind}): one of the procedure's documents by code, or
+ * {@code OTHER}; anything else is a 422 (it is stored and shown to officers, so never free text).
  */
 public class Attachments {
 
 	static final String BUCKET = "attachments";
+
+	/** A file that is none of the procedure's listed documents. */
+	public static final String OTHER = "OTHER";
+
+	/** A document code as catalogues write them (TK01, PHOTO, BIRTH-CERTIFICATE; letters, digits, - and _), 40 characters at most. */
+	private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,39}");
+
+	private final java.time.Clock clock;
 
 	private final ReactiveMongoDatabaseFactory databases;
 
@@ -39,7 +50,8 @@ public class Attachments {
 
 	private final int maxCount;
 
-	public Attachments(ReactiveMongoDatabaseFactory databases, long maxSize, int maxCount) {
+	public Attachments(ReactiveMongoDatabaseFactory databases, long maxSize, int maxCount, java.time.Clock clock) {
+		this.clock = clock;
 		this.databases = databases;
 		this.maxSize = maxSize;
 		this.maxCount = maxCount;
@@ -54,10 +66,25 @@ public class Attachments {
 	}
 
 	/**
+	 * Stores a file of a dossier of that procedure: its kind must be one of the procedure's documents
+	 * or {@link #OTHER} (422 naming {@code kind} otherwise).
+	 */
+	public Mono<Attachment> store(Dossier dossier, Procedure procedure, String kind, String filename, byte[] content,
+			Caller uploader) {
+		if (kind == null || (!OTHER.equals(kind) && procedure.document(kind).isEmpty())) {
+			return Mono.error(invalidKind(kind));
+		}
+		return store(dossier, kind, filename, content, uploader);
+	}
+
+	/**
 	 * Stores a file of the dossier, uploaded by its applicant or an officer of its unit (checked by
-	 * the caller of this method with the dossier at hand).
+	 * the caller of this method with the dossier at hand); the kind must look like a document code.
 	 */
 	public Mono<Attachment> store(Dossier dossier, String kind, String filename, byte[] content, Caller uploader) {
+		if (kind == null || !KIND.matcher(kind).matches()) {
+			return Mono.error(invalidKind(kind));
+		}
 		if (content.length > this.maxSize) {
 			return Mono.error(new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "attachment.too-large", this.maxSize));
 		}
@@ -67,7 +94,7 @@ public class Attachments {
 		}
 		String name = safeName(filename);
 		String sha256 = sha256(content);
-		Date now = new Date();
+		Date now = Date.from(this.clock.instant());
 		Document metadata = new Document("dossierCode", dossier.code()).append("kind", kind)
 			.append("mediaType", mediaType)
 			.append("sha256", sha256)
@@ -81,6 +108,11 @@ public class Attachments {
 		}))
 			.map((id) -> new Attachment(id.toHexString(), dossier.code(), kind, name, mediaType, content.length, sha256,
 					now.toInstant(), uploader.subject()));
+	}
+
+	private static ApiException invalidKind(String kind) {
+		return new ApiException(ProblemType.UNPROCESSABLE, "attachment.kind-invalid").withError("kind",
+				"attachment.kind-invalid");
 	}
 
 	private static Mono<Long> count(GridFSBucket bucket, String dossierCode) {
@@ -120,16 +152,9 @@ public class Attachments {
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("attachment")));
 	}
 
-	/** The applicant, or an officer of the handling unit's province. */
+	/** The applicant, or an officer of the handling unit's province ({@link DossierAccess#requireVisible}). */
 	public static void requireAccess(Dossier dossier, Caller caller) {
-		if (caller.owns(dossier.applicant().personalId())) {
-			return;
-		}
-		if (caller.isOfficer()) {
-			caller.requireOfficerOf(dossier.handlingUnit().province());
-			return;
-		}
-		throw ApiException.notFound("dossier");
+		DossierAccess.requireVisible(dossier, caller);
 	}
 
 	private static Attachment attachment(GridFSFile file) {

@@ -28,9 +28,11 @@ import java.util.Objects;
  * while stopped
  * @param appointment the appointment date; null while stopped
  * @param stoppedOn the day the supplement was requested; null while running
+ * @param provisional whether the appointment was counted beyond the holiday file's last year
+ * (weekends only there, {@link WorkingDays#appointment})
  */
 public record Deadline(int allowedDays, int usedDays, LocalDate countingFrom, LocalDate appointment,
-		LocalDate stoppedOn) {
+		LocalDate stoppedOn, boolean provisional) {
 
 	public Deadline {
 		if (allowedDays < 1) {
@@ -48,9 +50,19 @@ public record Deadline(int allowedDays, int usedDays, LocalDate countingFrom, Lo
 		}
 	}
 
-	/** The deadline of a dossier received on {@code received}. */
+	/** A deadline counted inside the holiday file's years. */
+	public Deadline(int allowedDays, int usedDays, LocalDate countingFrom, LocalDate appointment,
+			LocalDate stoppedOn) {
+		this(allowedDays, usedDays, countingFrom, appointment, stoppedOn, false);
+	}
+
+	/**
+	 * The deadline of a dossier received on {@code received}: always an answer, provisional if it was
+	 * counted beyond the holiday file.
+	 */
 	public static Deadline start(WorkingDays workingDays, LocalDate received, int allowedDays) {
-		return new Deadline(allowedDays, 0, received, workingDays.plus(received, allowedDays), null);
+		WorkingDays.Appointment appointment = workingDays.appointment(received, allowedDays);
+		return new Deadline(allowedDays, 0, received, appointment.date(), null, appointment.provisional());
 	}
 
 	/** Stops the clock: a supplement was requested on {@code requestedOn}. */
@@ -62,9 +74,8 @@ public record Deadline(int allowedDays, int usedDays, LocalDate countingFrom, Lo
 			throw new IllegalArgumentException("A supplement cannot be requested on " + requestedOn
 					+ ", before the dossier was received on " + this.countingFrom);
 		}
-		LocalDate start = workingDays.receiptDay(this.countingFrom);
-		int used = requestedOn.isAfter(start) ? workingDays.between(start, requestedOn) : 0;
-		return new Deadline(this.allowedDays, this.usedDays + used, null, null, requestedOn);
+		int used = workingDays.elapsed(this.countingFrom, requestedOn);
+		return new Deadline(this.allowedDays, this.usedDays + used, null, null, requestedOn, false);
 	}
 
 	/** Restarts the clock: the applicant resubmitted on {@code resubmittedOn}. */
@@ -76,8 +87,9 @@ public record Deadline(int allowedDays, int usedDays, LocalDate countingFrom, Lo
 			throw new IllegalArgumentException("A dossier cannot be resubmitted on " + resubmittedOn
 					+ ", before the supplement was requested on " + this.stoppedOn);
 		}
-		LocalDate appointment = workingDays.plus(resubmittedOn, remainingDays());
-		return new Deadline(this.allowedDays, this.usedDays, resubmittedOn, appointment, null);
+		WorkingDays.Appointment appointment = workingDays.appointment(resubmittedOn, remainingDays());
+		return new Deadline(this.allowedDays, this.usedDays, resubmittedOn, appointment.date(), null,
+				appointment.provisional());
 	}
 
 	public boolean isStopped() {

@@ -14,8 +14,12 @@ import java.util.Objects;
  * on Monday, and one received on Saturday with 1 day is due on Tuesday. The caller decides which day
  * a dossier counts as received (a dossier received after office hours may count from the next day).
  *
- * <p>Every method answers only inside the years of the {@link HolidayCalendar}: a count that runs
- * past them throws {@link DateOutsideCalendarException}.
+ * <p>{@link #plus}, {@link #between} and {@link #receiptDay} answer only inside the years of the
+ * {@link HolidayCalendar}: a count that runs past them throws {@link DateOutsideCalendarException}.
+ * A citizen submitting in late December must still get an appointment date though, so
+ * {@link #appointment} and {@link #elapsed}, which dossiers use, count beyond the file with the
+ * ordinary week only (Saturday and Sunday off) and say so: such a date is <em>provisional</em>, since
+ * the next year's Tết and swaps are decided only months ahead.
  */
 public final class WorkingDays {
 
@@ -88,6 +92,62 @@ public final class WorkingDays {
 			}
 		}
 		return count;
+	}
+
+	/**
+	 * An appointment date, and whether any day counted lay beyond the years of the holiday file
+	 * (counted as an ordinary week: weekends off, no holidays).
+	 */
+	public record Appointment(LocalDate date, boolean provisional) {
+	}
+
+	/**
+	 * The appointment date of a dossier received on {@code received}, as {@link #plus}, but never
+	 * refused: days beyond the holiday file count as in an ordinary week and make it provisional.
+	 */
+	public Appointment appointment(LocalDate received, int workingDays) {
+		if (workingDays < 0) {
+			throw new IllegalArgumentException("A time limit cannot be negative: " + workingDays);
+		}
+		boolean provisional = !this.calendar.covers(received);
+		LocalDate day = received;
+		while (!isWorkingDayOrOrdinary(day)) {
+			day = day.plusDays(1);
+			provisional |= !this.calendar.covers(day);
+		}
+		for (int i = 0; i < workingDays; i++) {
+			day = day.plusDays(1);
+			provisional |= !this.calendar.covers(day);
+			while (!isWorkingDayOrOrdinary(day)) {
+				day = day.plusDays(1);
+				provisional |= !this.calendar.covers(day);
+			}
+		}
+		return new Appointment(day, provisional);
+	}
+
+	/**
+	 * The working days used between the day a dossier counts as received from {@code countingFrom}
+	 * and {@code until} (after the first, up to and including the second), never refused: beyond the
+	 * holiday file the ordinary week counts.
+	 */
+	public int elapsed(LocalDate countingFrom, LocalDate until) {
+		LocalDate start = countingFrom;
+		while (!isWorkingDayOrOrdinary(start)) {
+			start = start.plusDays(1);
+		}
+		int count = 0;
+		for (LocalDate day = start.plusDays(1); !day.isAfter(until); day = day.plusDays(1)) {
+			if (isWorkingDayOrOrdinary(day)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** The calendar's answer inside its years; Monday to Friday outside them. */
+	private boolean isWorkingDayOrOrdinary(LocalDate day) {
+		return this.calendar.covers(day) ? this.calendar.isWorkingDay(day) : !CalendarEntry.isWeekend(day);
 	}
 
 	/** A result ready on or before the appointment date is on time. */

@@ -29,16 +29,33 @@ import vn.gov.bca.platform.dossier.calendar.WorkingDays;
  * @param documents what the applicant submits
  * @param fees the fees, each with the period it applies
  * @param note what an administrator should know about the entry (placeholders, things to confirm); may be null
+ * @param parameters values the service's rules read, each with its source; may be absent
  */
 public record Procedure(String code, String nameVi, String nameEn, String field, ServiceLevel serviceLevel,
 		int workingDays, int identityLevel, AgencyLevel agencyLevel, AppointmentRule appointmentRule,
-		List<RequiredDocument> documents, List<Fee> fees, String note) {
+		List<RequiredDocument> documents, List<Fee> fees, String note, List<Parameter> parameters) {
 
 	private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z]+/[a-z0-9.+-]+");
 
 	public Procedure {
 		documents = (documents != null) ? List.copyOf(documents) : List.of();
 		fees = (fees != null) ? List.copyOf(fees) : List.of();
+		parameters = (parameters != null) ? List.copyOf(parameters) : List.of();
+	}
+
+	/** The parameter of that name, if the entry has it. */
+	public Optional<Parameter> parameter(String name) {
+		return this.parameters.stream().filter((parameter) -> name.equals(parameter.name())).findFirst();
+	}
+
+	/**
+	 * A whole-number parameter the service's rule needs.
+	 * @throws IllegalStateException if the entry lacks it (the catalogue check should have said so)
+	 */
+	public int intParameter(String name) {
+		Parameter parameter = parameter(name)
+			.orElseThrow(() -> new IllegalStateException("procedure " + this.code + " has no parameter " + name));
+		return Integer.parseInt(parameter.value().strip());
 	}
 
 	/**
@@ -90,6 +107,7 @@ public record Procedure(String code, String nameVi, String nameEn, String field,
 		}
 		documentProblems(problems, name);
 		feeProblems(problems, name);
+		parameterProblems(problems, name);
 		return problems;
 	}
 
@@ -111,6 +129,19 @@ public record Procedure(String code, String nameVi, String nameEn, String field,
 					problems.add(where + ": '" + mediaType + "' is not a media type such as application/pdf");
 				}
 			}
+		}
+	}
+
+	private void parameterProblems(List<String> problems, String name) {
+		Set<String> names = new HashSet<>();
+		for (Parameter parameter : this.parameters) {
+			requireText(problems, name + ", a parameter", "name", parameter.name());
+			String where = name + ", parameter " + parameter.name();
+			if (parameter.name() != null && !names.add(parameter.name())) {
+				problems.add(name + ": parameter " + parameter.name() + " is listed twice");
+			}
+			requireText(problems, where, "value", parameter.value());
+			requireText(problems, where, "source", parameter.source());
 		}
 	}
 

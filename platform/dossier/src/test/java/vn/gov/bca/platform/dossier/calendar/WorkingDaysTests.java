@@ -173,4 +173,18 @@ class WorkingDaysTests {
 		assertThat(this.workingDays.workingDaysLate(appointment, LocalDate.of(2026, 2, 23))).isEqualTo(1);
 	}
 
+	@Test
+	void anAppointmentPastTheLastYearOfTheFileCountsWeekendsOnlyThereAndIsProvisional() {
+		// Mon 27 Dec 2027, 8 working days: 28, 29, 30, 31 Dec (2027 in the file), then the ordinary
+		// week of 2028 (no holiday known yet): Mon 3, Tue 4, Wed 5, Thu 6 Jan.
+		assertThat(this.workingDays.isWorkingDay(LocalDate.of(2027, 12, 31))).isTrue();
+		WorkingDays.Appointment appointment = this.workingDays.appointment(LocalDate.of(2027, 12, 27), 8);
+		assertThat(appointment.date()).isEqualTo(LocalDate.of(2028, 1, 6));
+		assertThat(appointment.provisional()).isTrue();
+
+		WorkingDays.Appointment inside = this.workingDays.appointment(LocalDate.of(2026, 3, 2), 8);
+		assertThat(inside).isEqualTo(new WorkingDays.Appointment(this.workingDays.plus(LocalDate.of(2026, 3, 2), 8), false));
+		assertThat(this.workingDays.elapsed(LocalDate.of(2027, 12, 27), LocalDate.of(2028, 1, 4))).isEqualTo(6);
+	}
+
 }

@@ -96,4 +96,28 @@ class AttachmentTests {
 			.isInstanceOf(ApiException.class);
 	}
 
+	@Test
+	void aKindIsADocumentCodeOfTheProcedureOrOtherAndNothingElseIsStored() {
+		SampleDossier dossier = new SampleDossier("PA08-HN-260402-0001", "du lịch", Instant.now());
+		for (String kind : new String[] { "A".repeat(3_000), "tk01", "TK 01", "<script>", "" }) {
+			assertThatThrownBy(() -> this.attachments.store(dossier, kind, "x.pdf", PDF, APPLICANT).block())
+				.isInstanceOfSatisfying(ApiException.class, (refused) -> {
+					assertThat(refused.type().status().value()).isEqualTo(422);
+					assertThat(refused.errors()).extracting(ApiException.FieldProblem::field).containsExactly("kind");
+				});
+		}
+		vn.gov.bca.platform.dossier.catalogue.Procedure procedure = new vn.gov.bca.platform.dossier.catalogue.Procedure(
+				"1.001", "Thủ tục", "Procedure", "Lĩnh vực", null, 5, 2, null, null,
+				java.util.List.of(new vn.gov.bca.platform.dossier.catalogue.RequiredDocument("TK01", "Tờ khai", "Form",
+						true, java.util.List.of("application/pdf"))),
+				java.util.List.of(), null, null);
+		assertThatThrownBy(() -> this.attachments.store(dossier, procedure, "PHOTO", "x.pdf", PDF, APPLICANT).block())
+			.isInstanceOfSatisfying(ApiException.class,
+					(refused) -> assertThat(refused.type().status().value()).isEqualTo(422));
+		assertThat(this.attachments.store(dossier, procedure, "TK01", "x.pdf", PDF, APPLICANT).block().kind())
+			.isEqualTo("TK01");
+		assertThat(this.attachments.store(dossier, procedure, "OTHER", "x.pdf", PDF, APPLICANT).block().kind())
+			.isEqualTo("OTHER");
+	}
+
 }

@@ -38,6 +38,9 @@ class DossierStoreTests {
 	@Autowired
 	private AggregateStores stores;
 
+	@Autowired
+	private org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
 	@Test
 	void concurrentSubmissionsToOneUnitOnOneDayGetDistinctConsecutiveCodes() {
 		Set<String> issued = ConcurrentHashMap.newKeySet();
@@ -50,6 +53,36 @@ class DossierStoreTests {
 		assertThat(issued).contains("PA08-HN-260302-0001", "PA08-HN-260302-0060");
 		assertThat(this.codes.next("PA08-HN", LocalDate.of(2026, 3, 3)).block()).isEqualTo("PA08-HN-260303-0001");
 		assertThat(this.codes.next("PA08-HCM", LocalDate.of(2026, 3, 2)).block()).isEqualTo("PA08-HCM-260302-0001");
+	}
+
+	/**
+	 * Circular 01/2018/TT-VPCP Art. 19: four digits a day per unit from 0001. The 10,000th dossier
+	 * of a day widens the sequence to five digits rather than refusing the citizen.
+	 */
+	@Test
+	void afterTheNineThousandNineHundredAndNinetyNinthDossierOfADayTheSequenceWidensToFiveDigits() {
+		this.mongo.save(new org.bson.Document("_id", "PA08-DN:260415").append("sequence", 9_998L),
+				"dossier_code_counters").block();
+		assertThat(this.codes.next("PA08-DN", LocalDate.of(2026, 4, 15)).block()).isEqualTo("PA08-DN-260415-9999");
+		assertThat(this.codes.next("PA08-DN", LocalDate.of(2026, 4, 15)).block()).isEqualTo("PA08-DN-260415-10000");
+		assertThat(this.codes.next("PA08-DN", LocalDate.of(2026, 4, 15)).block()).isEqualTo("PA08-DN-260415-10001");
+		// The next day starts again at 0001.
+		assertThat(this.codes.next("PA08-DN", LocalDate.of(2026, 4, 16)).block()).isEqualTo("PA08-DN-260416-0001");
+	}
+
+	@Test
+	void aDossierReceivedJustAfterMidnightInVietnamTakesThatDaysCode() {
+		// 00:10 on 21 Apr in Hà Nội is 17:10 on 20 Apr in UTC.
+		assertThat(this.codes.next("PA08-CT", Instant.parse("2026-04-20T17:10:00Z")).block())
+			.isEqualTo("PA08-CT-260421-0001");
+		assertThat(this.codes.next("PA08-CT", Instant.parse("2026-04-20T16:50:00Z")).block())
+			.isEqualTo("PA08-CT-260420-0001");
+	}
+
+	@Test
+	void aUnitCodeThatIsNotMasterDataShapeIsRefused() {
+		assertThatThrownBy(() -> this.codes.next("pa08 hn", LocalDate.of(2026, 3, 2)).block())
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test

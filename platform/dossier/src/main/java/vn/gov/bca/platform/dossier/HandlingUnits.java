@@ -1,0 +1,130 @@
+package vn.gov.bca.platform.dossier;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.error.ProblemType;
+
+/**
+ * The units that receive a service's dossiers, one per province, as master data: the unit code
+ * starts every dossier code (Circular 01/2018/TT-VPCP Art. 19: the code of the receiving agency in
+ * the national list of agency codes) and is the officers' {@code agency} claim. The file is kept by
+ * an administrator like
+ *
+ * <pre>{@code
+ * { "service": "passport-service",
+ *   "units": [ { "province": "01", "code": "PA08-HN",
+ *                "name": "Phòng Quản lý xuất nhập cảnh Công an thành phố Hà Nội",
+ *                "source": "..." } ] }
+ * }</pre>
+ *
+ * and checked at load (province codes of two digits and unique, unit codes as {@link DossierCodes}
+ * accepts them and unique). A province the file does not list is not a unit: a submission there is
+ * a 422, never a code made up from the province number.
+ */
+public final class HandlingUnits {
+
+	private static final Pattern PROVINCE = Pattern.compile("[0-9]{2}");
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final Map<String, Dossier.HandlingUnit> byProvince;
+
+	private HandlingUnits(Map<String, Dossier.HandlingUnit> byProvince) {
+		this.byProvince = byProvince;
+	}
+
+	/** One unit of the file; {@code source} says where the code comes from (or that it is a placeholder). */
+	record Unit(String province, String code, String name, String source) {
+	}
+
+	record File(String service, List<Unit> units) {
+	}
+
+	/** Reads a units file from a stream, which the caller closes. */
+	public static HandlingUnits load(InputStream in) {
+		File file;
+		try {
+			file = JSON.readValue(in, File.class);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("The handling units file is not valid: " + ex.getOriginalMessage(), ex);
+		}
+		if (file == null || file.units() == null || file.units().isEmpty()) {
+			throw new IllegalArgumentException("The handling units file lists no unit");
+		}
+		List<String> problems = new ArrayList<>();
+		Map<String, Dossier.HandlingUnit> units = new LinkedHashMap<>();
+		Set<String> codes = new HashSet<>();
+		for (Unit unit : file.units()) {
+			if (unit.province() == null || !PROVINCE.matcher(unit.province()).matches()) {
+				problems.add("'" + unit.province() + "' is not a province code of two digits");
+				continue;
+			}
+			if (unit.code() == null || !DossierCodes.isUnitCode(unit.code())) {
+				problems.add("province " + unit.province() + ": '" + unit.code() + "' is not a unit code");
+			}
+			else if (!codes.add(unit.code())) {
+				problems.add("unit code " + unit.code() + " is listed twice");
+			}
+			if (unit.name() == null || unit.name().isBlank()) {
+				problems.add("province " + unit.province() + ": the unit has no name");
+			}
+			if (units.put(unit.province(),
+					new Dossier.HandlingUnit(unit.code(), unit.name(), unit.province())) != null) {
+				problems.add("province " + unit.province() + " is listed twice");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException("Invalid handling units file: " + String.join("; ", problems));
+		}
+		return new HandlingUnits(Map.copyOf(units));
+	}
+
+	/** Reads a units file from the classpath or a file (a Spring resource location is resolved by the caller). */
+	public static HandlingUnits load(org.springframework.core.io.Resource resource) {
+		try (InputStream in = resource.getInputStream()) {
+			return load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the handling units file " + resource, ex);
+		}
+	}
+
+	/**
+	 * The unit of a province.
+	 * @throws ApiException 422 naming {@code handlingProvince} when the province has no unit
+	 */
+	public Dossier.HandlingUnit of(String province) {
+		Dossier.HandlingUnit unit = (province != null) ? this.byProvince.get(province) : null;
+		if (unit == null) {
+			throw new ApiException(ProblemType.UNPROCESSABLE, "handling-province.unknown", province)
+				.withError("handlingProvince", "handling-province.unknown", province);
+		}
+		return unit;
+	}
+
+	/** Every unit, for an administrator's view. */
+	public List<Dossier.HandlingUnit> all() {
+		return this.byProvince.values()
+			.stream()
+			.sorted(java.util.Comparator.comparing(Dossier.HandlingUnit::province))
+			.toList();
+	}
+
+}

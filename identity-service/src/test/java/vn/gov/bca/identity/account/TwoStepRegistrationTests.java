@@ -159,7 +159,7 @@ class TwoStepRegistrationTests {
 		// A new start for a number that has an account: the same answer, a warning to the contact, no code.
 		String again = registrationId(start("001196001102", "Ngô Thị Ngọc", "1996-03-03", "198.51.100.3"));
 		assertThat(awaitMessages(sink, "0912110202", 2)).anySatisfy(
-				(message) -> assertThat(message).containsEntry("kind", "ACCOUNT_ALREADY_EXISTS").containsEntry("code", null));
+				(message) -> assertThat(message).containsEntry("kind", "ACCOUNT_ALREADY_EXISTS").doesNotContainKey("code"));
 		confirm(again, code).expectStatus().isEqualTo(422);
 	}
 

@@ -73,7 +73,9 @@ class PopulationLoaderTests {
 		Citizen.NewCitizen expected = SyntheticPopulation.of(SEED, DEMO.personalIds()).citizens(1_234, 1_235).get(0);
 		this.client.get()
 			.uri("/api/identity/citizens/" + expected.personalId())
-			.headers((headers) -> headers.setBearerAuth(jwt.officer("001080001111", "PA08-HN", "01")))
+			// An officer of the citizen's province (officers read only their own province's records).
+			.headers((headers) -> headers.setBearerAuth(
+					jwt.officer("001080001111", "PA08", expected.permanentAddress().provinceCode())))
 			.exchange()
 			.expectStatus()
 			.isOk()

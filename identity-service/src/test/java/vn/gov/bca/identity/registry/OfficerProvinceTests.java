@@ -174,7 +174,7 @@ class OfficerProvinceTests {
 			.isEqualTo("birth-date.future");
 		// A card issued and a death recorded on Vietnam's today are accepted.
 		this.client.post()
-			.uri("/api/identity/citizens/" + HANOIAN + "/identity-cards")
+			.uri("/api/identity/citizens/001226003303/identity-cards")
 			.headers((headers) -> headers.setBearerAuth(this.officerOfHanoi))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("""

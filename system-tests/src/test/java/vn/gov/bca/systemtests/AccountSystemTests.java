@@ -1,7 +1,15 @@
 package vn.gov.bca.systemtests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -10,9 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A citizen's VNeID account from registration to level 2, through the gateway, with the real
- * Keycloak as the account store: an officer enters the citizen in the registry, the citizen
- * registers (anonymously) and signs in at level 1, asks for level 2, an officer verifies them in
- * person and raises the level, which the next token carries; a lock stops sign-in until unlocked.
+ * Keycloak as the account store: an officer enters the citizen in the registry with a phone number,
+ * the citizen starts a registration (anonymously), reads the one-time code sent to that phone (the
+ * development notification sink: one JSON file per message in {@code <data dir>/notifications}),
+ * confirms it and signs in at level 1, asks for level 2, an officer verifies them in person and
+ * raises the level, which the next token carries; a lock stops sign-in until unlocked.
  */
 class AccountSystemTests {
 
@@ -22,25 +32,36 @@ class AccountSystemTests {
 	void aCitizenRegistersSignsInAtLevelOneAndIsRaisedToLevelTwoByAnOfficer() {
 		String officer = SystemStack.userToken("canbo.hanoi");
 		String personalId = "001196" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-		String email = "dang.thi.mai." + personalId + "@example.vn";
+		String phone = "098" + personalId.substring(5);
 		HttpResponse<String> entered = SystemStack.post(SystemStack.gateway() + "/api/identity/citizens", """
 				{"personalId": "%s", "fullName": "Đặng Thị Mai", "birthDate": "1996-05-19", "sex": "FEMALE",
-				 "permanentAddress": {"provinceCode": "01", "commune": "Phường Ba Đình", "detail": "12 Phan Đình Phùng"}}"""
-			.formatted(personalId), "Authorization", "Bearer " + officer);
+				 "permanentAddress": {"provinceCode": "01", "commune": "Phường Ba Đình", "detail": "12 Phan Đình Phùng"},
+				 "contact": {"phone": "%s"}}"""
+			.formatted(personalId, phone), "Authorization", "Bearer " + officer);
 		assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
 
-		String registration = """
-				{"personalId": "%s", "fullName": "dang thi mai", "birthDate": "1996-05-19", "phone": "0987654321",
-				 "email": "%s", "password": "%s"}""".formatted(personalId, email, PASSWORD);
-		HttpResponse<String> registered = SystemStack.post(SystemStack.gateway() + "/api/identity/public/accounts",
-				registration);
+		HttpResponse<String> started = startRegistration(personalId, phone);
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		String registrationId = JsonPath.read(started.body(), "$.registrationId");
+		assertThat(started.body()).doesNotContain(phone);
+		String code = awaitCode(phone);
+
+		HttpResponse<String> registered = SystemStack.post(SystemStack.gateway()
+				+ "/api/identity/public/account-registrations/" + registrationId + "/confirmation",
+				"""
+						{"code": "%s", "password": "%s"}""".formatted(code, PASSWORD));
 		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 		assertThat((Integer) JsonPath.read(registered.body(), "$.identityLevel")).isEqualTo(1);
-		assertThat(registered.body()).doesNotContain("0987654321").doesNotContain(PASSWORD);
+		assertThat(registered.body()).doesNotContain(phone).doesNotContain(PASSWORD);
 
-		HttpResponse<String> again = SystemStack.post(SystemStack.gateway() + "/api/identity/public/accounts",
-				registration);
-		assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+		// Once registered: a new start answers the same, and no code can create a second account.
+		HttpResponse<String> again = startRegistration(personalId, phone);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+		HttpResponse<String> confirmedAgain = SystemStack.post(SystemStack.gateway()
+				+ "/api/identity/public/account-registrations/" + JsonPath.read(again.body(), "$.registrationId")
+				+ "/confirmation", """
+						{"code": "%s", "password": "%s"}""".formatted(code, PASSWORD));
+		assertThat(confirmedAgain.statusCode()).as(confirmedAgain.body()).isEqualTo(422);
 
 		String levelOne = SystemStack.tokenOf(personalId, PASSWORD);
 		assertThat((String) JsonPath.read(SystemStack.claims(levelOne), "$.personal_id")).isEqualTo(personalId);
@@ -49,6 +70,8 @@ class AccountSystemTests {
 				"Bearer " + levelOne);
 		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
 		assertThat((String) JsonPath.read(me.body(), "$.fullName")).isEqualTo("Đặng Thị Mai");
+		// Level 1 sees a summary only: no addresses, household, relatives or cards.
+		assertThat(me.body()).doesNotContain("permanentAddress").doesNotContain(personalId);
 
 		HttpResponse<String> requested = SystemStack.post(
 				SystemStack.gateway() + "/api/identity/me/account/level-2-request", "", "Authorization",
@@ -70,7 +93,12 @@ class AccountSystemTests {
 
 	@Test
 	void aLockedAccountCannotSignInUntilAnOfficerUnlocksIt() {
-		String officer = SystemStack.userToken("canbo.hcm");
+		// khachsan.hoguom lives in Hà Nội: only an officer of Hà Nội (or an administrator) may lock her.
+		String officer = SystemStack.userToken("canbo.hanoi");
+		HttpResponse<String> outside = SystemStack.post(
+				SystemStack.gateway() + "/api/identity/accounts/001178005555/lock", """
+						{"reason": "LOST_DEVICE"}""", "Authorization", "Bearer " + SystemStack.userToken("canbo.hcm"));
+		assertThat(outside.statusCode()).as(outside.body()).isEqualTo(404);
 		assertThat(SystemStack.signIn("khachsan.hoguom", SystemStack.DEMO_PASSWORD).statusCode()).isEqualTo(200);
 
 		HttpResponse<String> locked = SystemStack.post(
@@ -86,6 +114,57 @@ class AccountSystemTests {
 				"Bearer " + officer);
 		assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(200);
 		assertThat(SystemStack.signIn("khachsan.hoguom", SystemStack.DEMO_PASSWORD).statusCode()).isEqualTo(200);
+	}
+
+	private static HttpResponse<String> startRegistration(String personalId, String phone) {
+		return SystemStack.post(SystemStack.gateway() + "/api/identity/public/account-registrations", """
+				{"personalId": "%s", "fullName": "Đặng Thị Mai", "birthDate": "1996-05-19", "channel": "SMS"}"""
+			.formatted(personalId));
+	}
+
+	/** The code of the latest message to that phone in the development sink (up to 20 s). */
+	private static String awaitCode(String phone) {
+		Path sink = SystemStack.get().options().dataDir().resolve("notifications");
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (Instant.now().isBefore(deadline)) {
+			List<String> messages = messages(sink).stream()
+				.filter((json) -> phone.equals(JsonPath.read(json, "$.to")))
+				.filter((json) -> "ACCOUNT_REGISTRATION_CODE".equals(JsonPath.read(json, "$.kind")))
+				.toList();
+			if (!messages.isEmpty()) {
+				return JsonPath.read(messages.get(messages.size() - 1), "$.code");
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		throw new AssertionError("No code sent to " + phone + " in " + sink);
+	}
+
+	private static List<String> messages(Path sink) {
+		if (!Files.isDirectory(sink)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(sink)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".json"))
+				.sorted(Comparator.comparing((Path file) -> file.getFileName().toString()))
+				.map((file) -> {
+					try {
+						return Files.readString(file);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				})
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -53,7 +53,9 @@ class FinePaymentSystemTests {
 		String found = "$.unpaid[?(@.decisionNumber == '" + number + "')]";
 		assertThat(lookup.body()).doesNotContain("Nguyễn Văn An").doesNotContain("001085012345");
 		assertThat(JsonPath.<java.util.List<Integer>>read(lookup.body(), found + ".amountDue.total"))
-			.containsExactly(4_004_000);
+			// Received 12 days ago, last day to pay 2 days ago: one late day, yesterday (Circular
+			// 18/2023/TT-BTC Art. 5(1): from the day after the last day up to the day before payment).
+			.containsExactly(4_002_000);
 
 		String citizen = SystemStack.userToken("nguyenvanan");
 		HttpResponse<String> order = SystemStack.post(SystemStack.gateway() + "/api/payment/orders",
@@ -65,7 +67,7 @@ class FinePaymentSystemTests {
 		assertThat(checkoutUrl).startsWith(SystemStack.get().paymentSandboxUrl());
 
 		HttpResponse<String> page = SystemStack.get(checkoutUrl);
-		assertThat(page.body()).contains("4.004.000");
+		assertThat(page.body()).contains("4.002.000");
 		HttpResponse<String> paid = BROWSER.send(HttpRequest.newBuilder(URI.create(checkoutUrl))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("action=pay"))
@@ -92,7 +94,7 @@ class FinePaymentSystemTests {
 				"Bearer " + citizen);
 		assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
 		assertThat((String) JsonPath.read(receipt.body(), "$.receiptNumber")).matches("BL-[0-9]{6}-[0-9]{8}");
-		assertThat((Integer) JsonPath.read(receipt.body(), "$.amount")).isEqualTo(4_004_000);
+		assertThat((Integer) JsonPath.read(receipt.body(), "$.amount")).isEqualTo(4_002_000);
 
 		HttpResponse<String> someoneElse = SystemStack.get(
 				SystemStack.gateway() + "/api/payment/orders/" + orderId + "/receipt", "Authorization",

@@ -112,9 +112,23 @@ public final class JwtIssuer implements AutoCloseable {
 			.toString();
 	}
 
-	/** Another service's service-account token. */
+	/** The audience of the user-facing clients' tokens (the realm's audience mappers put it there). */
+	public static final String PLATFORM_AUDIENCE = "dichvucong-bca";
+
+	/** The services of the platform, each of which accepts a token whose {@code aud} names it. */
+	public static final List<String> SERVICES = List.of("identity-service", "residence-service", "passport-service",
+			"seal-service", "fine-payment-service");
+
+	/**
+	 * Another service's service-account token, meant for every service (aud = the five service
+	 * names); a test of the audience check narrows it with {@code token().audience(...)}.
+	 */
 	public String service(String clientId) {
-		return token().subject("service-account-" + clientId).clientId(clientId).roles("service").sign();
+		return token().subject("service-account-" + clientId)
+			.clientId(clientId)
+			.roles("service")
+			.audience(SERVICES.toArray(String[]::new))
+			.sign();
 	}
 
 	public Builder token() {
@@ -186,7 +200,20 @@ public final class JwtIssuer implements AutoCloseable {
 				.subject(UUID.randomUUID().toString())
 				.jwtID(UUID.randomUUID().toString())
 				.claim("azp", "dev-scripts")
-				.claim("typ", "Bearer");
+				.claim("typ", "Bearer")
+				.audience(PLATFORM_AUDIENCE);
+		}
+
+		/** The token's {@code aud}; by default the platform audience {@code dichvucong-bca}. */
+		public Builder audience(String... audiences) {
+			this.claims.audience(List.of(audiences));
+			return this;
+		}
+
+		/** A token without {@code aud}: no service accepts it. */
+		public Builder noAudience() {
+			this.claims.audience((List<String>) null);
+			return this;
 		}
 
 		public Builder subject(String subject) {

@@ -3,6 +3,7 @@ package vn.gov.bca.platform.web.client;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -37,9 +38,10 @@ public class ServiceClient {
 
 	private final Retry retry;
 
-	private final Duration timeout;
+	private final Supplier<Duration> timeout;
 
-	ServiceClient(String name, WebClient webClient, CircuitBreaker circuitBreaker, Retry retry, Duration timeout) {
+	ServiceClient(String name, WebClient webClient, CircuitBreaker circuitBreaker, Retry retry,
+			Supplier<Duration> timeout) {
 		this.name = name;
 		this.webClient = webClient;
 		this.circuitBreaker = circuitBreaker;
@@ -55,7 +57,7 @@ public class ServiceClient {
 	public <T> Mono<T> get(String uri, Class<T> type, Consumer<HttpHeaders> headers, Object... uriVariables) {
 		Mono<T> call = Mono.defer(() -> request(HttpMethod.GET, uri, null, headers, uriVariables).retrieve()
 			.bodyToMono(type)
-			.timeout(this.timeout))
+			.timeout(this.timeout.get()))
 			.onErrorResume(WebClientResponseException.NotFound.class, (notFound) -> Mono.empty());
 		return protect(call.transformDeferred(RetryOperator.of(this.retry)));
 	}
@@ -65,7 +67,7 @@ public class ServiceClient {
 			Object... uriVariables) {
 		Mono<T> call = Mono.defer(() -> request(HttpMethod.POST, uri, body, headers, uriVariables).retrieve()
 			.bodyToMono(type)
-			.timeout(this.timeout));
+			.timeout(this.timeout.get()));
 		return protect(call);
 	}
 
@@ -77,8 +79,20 @@ public class ServiceClient {
 	public <T> Mono<ResponseEntity<T>> exchange(HttpMethod method, String uri, Object body, Class<T> type,
 			Object... uriVariables) {
 		Mono<ResponseEntity<T>> call = Mono.defer(() -> request(method, uri, body, (headers) -> {
-		}, uriVariables).retrieve().toEntity(type).timeout(this.timeout));
+		}, uriVariables).retrieve().toEntity(type).timeout(this.timeout.get()));
 		return protect(call);
+	}
+
+	/**
+	 * The downstream service's readiness probe, through the same connection pool: called once at
+	 * start so that the first real call finds an open connection. Not retried, not counted by the
+	 * circuit breaker.
+	 */
+	Mono<Integer> warmUp() {
+		return this.webClient.get()
+			.uri("/readyz")
+			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.timeout(this.timeout.get());
 	}
 
 	private WebClient.RequestHeadersSpec<?> request(HttpMethod method, String uri, Object body,
@@ -93,7 +107,7 @@ public class ServiceClient {
 			Mono<T> traced = (next != null) ? call.contextWrite((c) -> c.put(ServiceClients.OUTGOING_CONTEXT, next))
 					: call;
 			return traced.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker));
-		}).onErrorMap(this::isUnavailability, (ex) -> ApiException.unavailable(this.name));
+		}).onErrorMap(this::isUnavailability, (ex) -> ApiException.unavailable(this.name, ex));
 	}
 
 	private boolean isUnavailability(Throwable ex) {

@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
+
+import vn.gov.bca.platform.web.security.Caller;
 
 /**
  * The part of every service's OpenAPI description that is the same everywhere: the service's
@@ -22,6 +25,14 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @ConditionalOnClass(name = "org.springdoc.core.properties.SpringDocConfigProperties")
 public class OpenApiConfiguration {
+
+	/**
+	 * The {@link Caller} parameter of a controller comes from the token, not from the request: without
+	 * this, springdoc lists it as a required {@code caller} query parameter that does not exist.
+	 */
+	public OpenApiConfiguration() {
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(OpenAPI.class)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings shared by every module, under {@code vneid.*}. Addresses and secrets come from
@@ -20,6 +21,8 @@ public class PlatformProperties {
 	private final ServiceAccount serviceAccount = new ServiceAccount();
 
 	private final Keycloak keycloak = new Keycloak();
+
+	private final Server server = new Server();
 
 	/** Downstream services this one calls, by name (identity-service, fine-payment-service). */
 	private final Map<String, Client> clients = new LinkedHashMap<>();
@@ -36,6 +39,10 @@ public class PlatformProperties {
 		return this.keycloak;
 	}
 
+	public Server getServer() {
+		return this.server;
+	}
+
 	public Map<String, Client> getClients() {
 		return this.clients;
 	}
@@ -45,12 +52,65 @@ public class PlatformProperties {
 		/** Paths anyone may call without a token, besides health, info and API docs. */
 		private List<String> publicPaths = new ArrayList<>();
 
+		/**
+		 * A token is accepted only if its {@code aud} names one of these: by default this service
+		 * ({@code spring.application.name}) and the platform audience {@code dichvucong-bca} that
+		 * the user-facing clients' tokens carry (set in platform-web's defaults).
+		 */
+		private List<String> audiences = new ArrayList<>();
+
+		/** OAuth clients ({@code azp}) whose tokens are refused, e.g. the dev-only dev-scripts in containers. */
+		private List<String> refusedClients = new ArrayList<>();
+
 		public List<String> getPublicPaths() {
 			return this.publicPaths;
 		}
 
 		public void setPublicPaths(List<String> publicPaths) {
 			this.publicPaths = publicPaths;
+		}
+
+		public List<String> getAudiences() {
+			return this.audiences;
+		}
+
+		public void setAudiences(List<String> audiences) {
+			this.audiences = audiences;
+		}
+
+		public List<String> getRefusedClients() {
+			return this.refusedClients;
+		}
+
+		public void setRefusedClients(List<String> refusedClients) {
+			this.refusedClients = refusedClients;
+		}
+
+	}
+
+	/** Limits at the HTTP edge of every module ({@code vneid.server.*}), besides Boot's {@code server.netty.*}. */
+	public static class Server {
+
+		/** Once a request's first byte has arrived, its request line and headers must arrive within this. */
+		private Duration headerTimeout = Duration.ofSeconds(10);
+
+		/** Longest request URI (path and query) answered; longer ones get 414 problem+json. */
+		private DataSize maxUriLength = DataSize.ofKilobytes(4);
+
+		public Duration getHeaderTimeout() {
+			return this.headerTimeout;
+		}
+
+		public void setHeaderTimeout(Duration headerTimeout) {
+			this.headerTimeout = headerTimeout;
+		}
+
+		public DataSize getMaxUriLength() {
+			return this.maxUriLength;
+		}
+
+		public void setMaxUriLength(DataSize maxUriLength) {
+			this.maxUriLength = maxUriLength;
 		}
 
 	}
@@ -81,6 +141,28 @@ public class PlatformProperties {
 
 		private String clientSecret;
 
+		/** How long the start waits for the first token and the warm-up before going on unready. */
+		private Duration startWait = Duration.ofSeconds(15);
+
+		/** How long after the start calls may take their client's start timeout. */
+		private Duration startPeriod = Duration.ofMinutes(2);
+
+		public Duration getStartWait() {
+			return this.startWait;
+		}
+
+		public void setStartWait(Duration startWait) {
+			this.startWait = startWait;
+		}
+
+		public Duration getStartPeriod() {
+			return this.startPeriod;
+		}
+
+		public void setStartPeriod(Duration startPeriod) {
+			this.startPeriod = startPeriod;
+		}
+
 		public String getClientId() {
 			return this.clientId;
 		}
@@ -106,6 +188,12 @@ public class PlatformProperties {
 		/** Upper bound of one call, connect included. */
 		private Duration timeout = Duration.ofSeconds(3);
 
+		/**
+		 * Upper bound of one call during the start period: the first calls of a fresh start meet
+		 * cold services (class loading, JIT, first database connection) and must not fail a citizen.
+		 */
+		private Duration startTimeout = Duration.ofSeconds(10);
+
 		/** Attempts for a GET (idempotent) call; other methods are tried once. */
 		private int getAttempts = 3;
 
@@ -130,6 +218,14 @@ public class PlatformProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public Duration getStartTimeout() {
+			return this.startTimeout;
+		}
+
+		public void setStartTimeout(Duration startTimeout) {
+			this.startTimeout = startTimeout;
 		}
 
 		public int getGetAttempts() {

@@ -2,14 +2,20 @@ package vn.gov.bca.platform.web.config;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.context.MessageSource;
@@ -21,10 +27,8 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -52,6 +56,9 @@ import vn.gov.bca.platform.web.security.CallerArgumentResolver;
 import vn.gov.bca.platform.web.security.HeaderCharacters;
 import vn.gov.bca.platform.web.security.ProblemSecurityHandlers;
 import vn.gov.bca.platform.web.security.SecurityCustomizer;
+import vn.gov.bca.platform.web.security.TokenAudienceValidator;
+import vn.gov.bca.platform.web.server.EdgeTimeouts;
+import vn.gov.bca.platform.web.server.UriLengthWebFilter;
 import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
@@ -64,9 +71,13 @@ import vn.gov.bca.platform.web.time.VietnamTime;
 @EnableWebFluxSecurity
 public class PlatformWebAutoConfiguration {
 
-	/** Health, info, metrics and API descriptions are readable without a token. */
-	static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/actuator/prometheus", "/v3/api-docs/**", "/api/*/v3/api-docs", "/api/*/v3/api-docs/**",
+	/**
+	 * Probes and API descriptions are readable without a token. Actuator itself listens on the
+	 * management port only (see {@link PlatformDefaults}): its paths are listed for that port, and
+	 * are not mapped at all on the public one.
+	 */
+	static final List<String> ALWAYS_PUBLIC = List.of("/livez", "/readyz", "/actuator/health", "/actuator/health/**",
+			"/actuator/info", "/actuator/prometheus", "/v3/api-docs/**", "/api/*/v3/api-docs", "/api/*/v3/api-docs/**",
 			// By convention every service keeps its anonymous endpoints (public fine lookup, account registration) here.
 			"/api/*/public/**");
 
@@ -98,6 +109,37 @@ public class PlatformWebAutoConfiguration {
 	}
 
 	@Bean
+	UriLengthWebFilter uriLengthWebFilter(PlatformProperties properties, Problems problems) {
+		return new UriLengthWebFilter((int) properties.getServer().getMaxUriLength().toBytes(), problems);
+	}
+
+	/**
+	 * The connection guard of {@link EdgeTimeouts} on every new connection of the server (the
+	 * management port's too): header timeout, and problem+json for heads over Netty's hard limits.
+	 */
+	@Bean
+	@ConditionalOnClass(name = "org.springframework.boot.reactor.netty.NettyServerCustomizer")
+	NettyServerCustomizer edgeTimeoutsCustomizer(PlatformProperties properties, Problems problems,
+			JsonMapper jsonMapper) {
+		EdgeTimeouts guard = new EdgeTimeouts(properties.getServer().getHeaderTimeout(),
+				problemBody(problems, jsonMapper, ProblemType.URI_TOO_LONG,
+						new Object[] { Long.toString(properties.getServer().getMaxUriLength().toBytes()) }),
+				problemBody(problems, jsonMapper, ProblemType.HEADERS_TOO_LARGE, new Object[0]));
+		return (server) -> server
+			.doOnChannelInit((observer, channel, remoteAddress) -> guard.install(channel.pipeline()));
+	}
+
+	private static String problemBody(Problems problems, JsonMapper json, ProblemType type, Object[] args) {
+		Locale vietnamese = Locale.forLanguageTag("vi");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", type.uri().toString());
+		body.put("title", problems.message("problem." + type.slug() + ".title", new Object[0], vietnamese, type.slug()));
+		body.put("status", type.status().value());
+		body.put("detail", problems.message(type.slug(), args, vietnamese, null));
+		return json.writeValueAsString(body);
+	}
+
+	@Bean
 	ProblemSecurityHandlers problemSecurityHandlers(Problems problems) {
 		return new ProblemSecurityHandlers(problems);
 	}
@@ -116,6 +158,13 @@ public class PlatformWebAutoConfiguration {
 	ServerExchangeRejectedHandler problemExchangeRejectedHandler(Problems problems) {
 		return (exchange, rejected) -> problems.write(exchange, ProblemType.MALFORMED_REQUEST, "malformed-request",
 				new Object[0], Map.of());
+	}
+
+	/** Applied by Boot's resource server to every token, after the signature, issuer and time checks. */
+	@Bean
+	TokenAudienceValidator tokenAudienceValidator(PlatformProperties properties) {
+		return new TokenAudienceValidator(properties.getSecurity().getAudiences(),
+				properties.getSecurity().getRefusedClients());
 	}
 
 	@Bean
@@ -173,12 +222,27 @@ public class PlatformWebAutoConfiguration {
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 			.tokenUri(properties.getKeycloak().realmUrl() + "/protocol/openid-connect/token")
 			.build();
-		InMemoryReactiveClientRegistrationRepository registrations = new InMemoryReactiveClientRegistrationRepository(
-				registration);
-		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
-				registrations, new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
 		return new ServiceClients(properties, builder,
-				new ServiceAccountToken(manager, "vneid-service", account.getClientId()));
+				new ServiceAccountToken(registration, new WebClientReactiveClientCredentialsTokenResponseClient()));
+	}
+
+	/**
+	 * Part of readiness ({@code /readyz}): DOWN until the service-account token is held and the
+	 * connections to the services this one calls have been opened; UP at once for a module that
+	 * calls no other service.
+	 */
+	@Bean
+	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+	HealthIndicator serviceClientsHealthIndicator(ObjectProvider<ServiceClients> clients) {
+		return () -> {
+			ServiceClients serviceClients = clients.getIfAvailable();
+			if (serviceClients == null) {
+				return Health.up().build();
+			}
+			return (serviceClients.isReady() ? Health.up() : Health.outOfService())
+				.withDetails(serviceClients.readinessDetails())
+				.build();
+		};
 	}
 
 }

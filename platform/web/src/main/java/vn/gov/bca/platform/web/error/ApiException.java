@@ -63,6 +63,13 @@ public class ApiException extends RuntimeException {
 		return new ApiException(ProblemType.SERVICE_UNAVAILABLE, "dependency-unavailable", dependency);
 	}
 
+	/** The dependency is unavailable for that reason (kept as the cause, logged with the 503). */
+	public static ApiException unavailable(String dependency, Throwable cause) {
+		ApiException ex = unavailable(dependency);
+		ex.initCause(cause);
+		return ex;
+	}
+
 	public ApiException with(String name, Object value) {
 		this.properties.put(name, value);
 		return this;

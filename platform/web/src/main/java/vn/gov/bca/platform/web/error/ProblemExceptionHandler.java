@@ -27,6 +27,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import vn.gov.bca.platform.web.context.RequestContext;
 
@@ -52,6 +55,9 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 			return Mono.error(ex);
 		}
 		if (ex instanceof ApiException api) {
+			if (api.type() == ProblemType.SERVICE_UNAVAILABLE) {
+				logUnavailable(exchange, api);
+			}
 			return this.problems.write(exchange, api);
 		}
 		if (ex instanceof WebExchangeBindException bind) {
@@ -64,7 +70,8 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 			return write(exchange, ProblemType.PAYLOAD_TOO_LARGE);
 		}
 		if (ex instanceof ServerWebInputException) {
-			return write(exchange, ProblemType.MALFORMED_REQUEST);
+			List<Map<String, Object>> errors = bodyFieldErrors(exchange, ex);
+			return errors.isEmpty() ? write(exchange, ProblemType.MALFORMED_REQUEST) : validation(exchange, errors);
 		}
 		if (ex instanceof ErrorResponse response) {
 			return fromStatus(exchange, response.getStatusCode().value(), ex);
@@ -83,6 +90,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 		}
 		if (ex instanceof CallNotPermittedException || ex instanceof TimeoutException
 				|| ex instanceof WebClientRequestException) {
+			logUnavailable(exchange, ex);
 			return write(exchange, ProblemType.SERVICE_UNAVAILABLE);
 		}
 		return unexpected(exchange, ex);
@@ -92,7 +100,84 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 		if (status >= 500 && status != 503) {
 			return unexpected(exchange, ex);
 		}
+		if (status == 503) {
+			logUnavailable(exchange, ex);
+		}
 		return write(exchange, ProblemType.forStatus(status));
+	}
+
+	/**
+	 * Every 503 this service answers is logged once, here, with its cause and the request id: the
+	 * gateway's log names the service that answered 503, and this line says why.
+	 */
+	private void logUnavailable(ServerWebExchange exchange, Throwable ex) {
+		Throwable cause = (ex instanceof ApiException && ex.getCause() != null) ? ex.getCause() : ex;
+		StringBuilder reason = new StringBuilder(cause.toString());
+		for (Throwable next = cause.getCause(); next != null && next != cause; next = next.getCause()) {
+			reason.append(" <- ").append(next);
+			cause = next;
+		}
+		withRequestIds(exchange, () -> log.warn("503 on {} {}: {}", exchange.getRequest().getMethod(),
+				exchange.getRequest().getPath(), reason));
+	}
+
+	private static void withRequestIds(ServerWebExchange exchange, Runnable logging) {
+		RequestContext context = exchange.getAttribute(RequestContext.KEY);
+		try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestContext.MDC_REQUEST_ID,
+				(context != null) ? context.requestId() : null);
+				MDC.MDCCloseable traceId = MDC.putCloseable(RequestContext.MDC_TRACE_ID,
+						(context != null) ? context.traceId() : null)) {
+			logging.run();
+		}
+	}
+
+	/**
+	 * A body that is JSON but does not fit the request's type (a missing or null required field, a
+	 * string where a boolean is expected) names the fields in {@code errors[]} like a validation
+	 * error; only a body that is not JSON at all stays a bare "malformed request".
+	 */
+	private List<Map<String, Object>> bodyFieldErrors(ServerWebExchange exchange, Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MismatchedInputException mismatch) {
+				String field = path(mismatch);
+				if (field.isEmpty()) {
+					return List.of();
+				}
+				boolean missing = mismatch instanceof InvalidNullException || mismatch.getMessage() != null
+						&& (mismatch.getMessage().contains("null") || mismatch.getMessage().contains("Missing"));
+				String code = missing ? "NotNull" : "TypeMismatch";
+				Map<String, Object> item = new LinkedHashMap<>();
+				item.put("field", field);
+				item.put("code", code);
+				item.put("message", this.problems.message("validation." + code, new Object[0],
+						Problems.locale(exchange), code));
+				return List.of(item);
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return List.of();
+	}
+
+	/** {@code applicant.address.province}, {@code documents[2].kind}: the field as the client wrote it. */
+	private static String path(MismatchedInputException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		if (path.isEmpty() && ex instanceof InvalidNullException invalidNull && invalidNull.getPropertyName() != null) {
+			path.append(invalidNull.getPropertyName().getSimpleName());
+		}
+		return path.toString();
 	}
 
 	private Mono<Void> write(ServerWebExchange exchange, ProblemType type) {
@@ -100,15 +185,9 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 	}
 
 	private Mono<Void> unexpected(ServerWebExchange exchange, Throwable ex) {
-		RequestContext context = exchange.getAttribute(RequestContext.KEY);
 		// Error handling runs outside the request's Reactor context: put its ids in this line by hand.
-		try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestContext.MDC_REQUEST_ID,
-				(context != null) ? context.requestId() : null);
-				MDC.MDCCloseable traceId = MDC.putCloseable(RequestContext.MDC_TRACE_ID,
-						(context != null) ? context.traceId() : null)) {
-			log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-					ex);
-		}
+		withRequestIds(exchange, () -> log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),
+				exchange.getRequest().getPath(), ex));
 		return write(exchange, ProblemType.INTERNAL);
 	}
 

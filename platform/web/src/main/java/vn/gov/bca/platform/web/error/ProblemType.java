@@ -25,6 +25,8 @@ public enum ProblemType {
 	IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", HttpStatus.CONFLICT),
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT),
 	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE),
+	URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG),
+	HEADERS_TOO_LARGE("headers-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 	UNPROCESSABLE("unprocessable", HttpStatus.UNPROCESSABLE_CONTENT),
 	TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS),
@@ -65,9 +67,11 @@ public enum ProblemType {
 			case 406 -> NOT_ACCEPTABLE;
 			case 409 -> CONFLICT;
 			case 413 -> PAYLOAD_TOO_LARGE;
+			case 414 -> URI_TOO_LONG;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
 			case 422 -> UNPROCESSABLE;
 			case 429 -> TOO_MANY_REQUESTS;
+			case 431 -> HEADERS_TOO_LARGE;
 			case 502, 503, 504 -> SERVICE_UNAVAILABLE;
 			default -> (status >= 400 && status < 500) ? MALFORMED_REQUEST : INTERNAL;
 		};

@@ -1,8 +1,11 @@
 package vn.gov.bca.platform.web.sample;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.http.codecs.max-in-memory-size=2KB", "vneid.service-account.client-id=sample-service",
 				"vneid.service-account.client-secret=sample-secret" })
 @AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemDetailsTests {
 
 	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
@@ -196,18 +200,35 @@ class ProblemDetailsTests {
 
 	@Test
 	void healthNeedsNoToken() {
-		get("/actuator/health", null).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+		// Actuator is on the management port (ManagementPortTests); the public port has the probes.
+		get("/livez", null).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+		get("/readyz", null).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
 	}
 
 	@Test
-	void anUnreachableDownstreamServiceIsA503NamingIt() {
-		get("/api/sample/downstream/anything", jwt.citizen("001085012345", 2)).expectStatus()
+	void anUnreachableDownstreamServiceIsA503NamingIt(CapturedOutput output) {
+		this.client.get()
+			.uri("/api/sample/downstream/anything")
+			.headers((headers) -> {
+				headers.setBearerAuth(jwt.citizen("001085012345", 2));
+				headers.set("X-Request-Id", "req-503-cause");
+			})
+			.exchange()
+			.expectStatus()
 			.isEqualTo(503)
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo(TYPES + "service-unavailable")
 			.jsonPath("$.detail")
 			.isEqualTo("Dịch vụ echo-service tạm thời không khả dụng; vui lòng thử lại sau.");
+		// Logged once, with the request id and why (here: nothing listens on the downstream port).
+		String line = output.getOut()
+			.lines()
+			.filter((l) -> l.contains("503 on GET /api/sample/downstream/anything"))
+			.reduce((first, second) -> first + "\n" + second)
+			.orElse("");
+		assertThat(line).contains("req-503-cause").contains("WARN").containsIgnoringCase("connect");
+		assertThat(line.lines().count()).isEqualTo(1);
 	}
 
 	private WebTestClient.ResponseSpec register(String json, String language) {

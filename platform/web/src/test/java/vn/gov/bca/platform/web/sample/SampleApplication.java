@@ -38,6 +38,11 @@ public class SampleApplication {
 			return Mono.just(Map.of("personalId", registration.personalId()));
 		}
 
+		@PostMapping("/api/sample/consents")
+		Mono<Map<String, Object>> consent(@Valid @RequestBody Consent consent, Caller caller) {
+			return Mono.just(Map.of("agreed", consent.agreed(), "copies", consent.copies()));
+		}
+
 		@GetMapping("/api/sample/conflict")
 		Mono<Void> conflict() {
 			return Mono.error(ApiException.conflict("conflict").with("currentStatus", 4));
@@ -75,6 +80,9 @@ public class SampleApplication {
 				.defaultIfEmpty(Map.of("found", false));
 		}
 
+	}
+
+	record Consent(boolean agreed, int copies, @NotBlank String purpose) {
 	}
 
 	record Registration(@NotBlank @Pattern(regexp = "[0-9]{12}") String personalId, @NotBlank String fullName,

@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A call to another service carries this service's own token and the request's id and trace. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vneid.service-account.client-id=sample-service",
-				"vneid.service-account.client-secret=sample-secret", "vneid.clients.echo-service.timeout=1s" })
+				"vneid.service-account.client-secret=sample-secret", "vneid.clients.echo-service.timeout=1s",
+				// The ordinary timeout: past the start period, where calls may take the start timeout.
+				"vneid.service-account.start-period=0s" })
 @AutoConfigureWebTestClient
 class ServiceClientTests {
 
@@ -40,6 +42,25 @@ class ServiceClientTests {
 	@AfterAll
 	static void stop() {
 		downstream.close();
+	}
+
+	/**
+	 * The token is fetched and the downstream connection opened at start: the service is ready, and
+	 * its first call needs no token request (review, "right after start").
+	 */
+	@Test
+	void isReadyWithItsTokenFetchedAtStart() {
+		this.client.get()
+			.uri("/readyz")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		int before = jwt.tokensIssued();
+		call("001085012399");
+		assertThat(jwt.tokensIssued()).isEqualTo(before);
 	}
 
 	@Test

@@ -19,15 +19,17 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.dossier.Channel;
@@ -162,21 +164,47 @@ class PassportApplicationController {
 		return this.applications.stop(code, caller, reason.reason()).map(this::view);
 	}
 
-	/** A file of the dossier (multipart: {@code file} and {@code kind}); its type is read from its bytes. */
+	/**
+	 * A file of the dossier (multipart: {@code file} and {@code kind}); its type is read from its
+	 * bytes. The multipart body is read here rather than bound, so that a malformed one (no
+	 * boundary, garbage, no part named {@code file}) is a 400 problem, not a decoding failure.
+	 */
 	@PostMapping(path = "/dossiers/{code}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	Mono<ResponseEntity<Attachment>> attach(@PathVariable String code, @RequestPart("file") FilePart file,
-			@RequestPart(name = "kind", required = false) String kind, Caller caller) {
-		return DataBufferUtils.join(file.content(), (int) MAX_UPLOAD)
-			.map((buffer) -> {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				DataBufferUtils.release(buffer);
-				return bytes;
+	Mono<ResponseEntity<Attachment>> attach(@PathVariable String code, ServerWebExchange exchange, Caller caller) {
+		return exchange.getMultipartData()
+			.onErrorMap(DecodingException.class,
+					(malformed) -> new ApiException(ProblemType.MALFORMED_REQUEST, "malformed-request"))
+			.flatMap((parts) -> {
+				if (!(parts.getFirst("file") instanceof FilePart file)) {
+					return Mono.error(new ApiException(ProblemType.VALIDATION, "validation").withError("file",
+							"attachment.file-required"));
+				}
+				Part kindPart = parts.getFirst("kind");
+				Mono<String> kind = (kindPart != null) ? DataBufferUtils
+					.join(kindPart.content(), 1024)
+					.map((buffer) -> {
+						String text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+						DataBufferUtils.release(buffer);
+						return text.strip();
+					})
+					.onErrorMap(DataBufferLimitException.class,
+							(tooLong) -> new ApiException(ProblemType.UNPROCESSABLE, "attachment.kind-invalid")
+								.withError("kind", "attachment.kind-invalid"))
+					.defaultIfEmpty("") : Mono.just(Attachments.OTHER);
+				return kind.flatMap((kindText) -> DataBufferUtils.join(file.content(), (int) MAX_UPLOAD)
+					.map((buffer) -> {
+						byte[] bytes = new byte[buffer.readableByteCount()];
+						buffer.read(bytes);
+						DataBufferUtils.release(buffer);
+						return bytes;
+					})
+					.onErrorMap(DataBufferLimitException.class,
+							(tooLarge) -> new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "attachment.too-large",
+									MAX_UPLOAD))
+					.onErrorMap(DecodingException.class,
+							(malformed) -> new ApiException(ProblemType.MALFORMED_REQUEST, "malformed-request"))
+					.flatMap((bytes) -> this.applications.attach(code, kindText, file.filename(), bytes, caller)));
 			})
-			.onErrorMap(DataBufferLimitException.class,
-					(tooLarge) -> new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "attachment.too-large", MAX_UPLOAD))
-			.flatMap((bytes) -> this.applications.attach(code, (kind != null) ? kind.strip() : Attachments.OTHER,
-					file.filename(), bytes, caller))
 			.map((attachment) -> ResponseEntity.status(201).body(attachment));
 	}
 

@@ -18,6 +18,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.util.unit.DataSize;
+
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
 import vn.gov.bca.platform.data.bulk.BulkLoader;
 import vn.gov.bca.platform.data.idempotency.IdempotencyWebFilter;
@@ -64,9 +68,16 @@ public class PlatformDataAutoConfiguration {
 		return new JobLeases(mongo);
 	}
 
+	/**
+	 * Bodies read for the Idempotency-Key fingerprint are bounded: by the codec limit
+	 * ({@code spring.http.codecs.max-in-memory-size}, 512 KB) and, for multipart uploads, by
+	 * {@code vneid.idempotency.max-multipart-size} (12 MB, the gateway's upload limit).
+	 */
 	@Bean
-	IdempotencyWebFilter idempotencyWebFilter(ReactiveMongoTemplate mongo) {
-		return new IdempotencyWebFilter(mongo);
+	IdempotencyWebFilter idempotencyWebFilter(ReactiveMongoTemplate mongo, ServerCodecConfigurer codecs,
+			@Value("${spring.http.codecs.max-in-memory-size:512KB}") DataSize maxBodySize,
+			@Value("${vneid.idempotency.max-multipart-size:12MB}") DataSize maxMultipartSize) {
+		return new IdempotencyWebFilter(mongo, codecs, maxBodySize, maxMultipartSize);
 	}
 
 	/** Replaces Boot's own MongoDB indicator (which sends {@code hello}), switched off in the defaults. */

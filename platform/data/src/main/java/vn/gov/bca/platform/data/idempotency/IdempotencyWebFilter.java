@@ -14,6 +14,8 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,10 +25,18 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.HttpMessageReader;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.codec.multipart.Part;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
@@ -42,6 +52,14 @@ import vn.gov.bca.platform.web.error.ProblemType;
  * for a day. The same key with another request (method, path or body) is refused with 422; the
  * same key while the first request is still running gets 409. A 5xx answer is not remembered, so
  * the client can retry it.
+ * <p>
+ * The body is part of the fingerprint, so it is read before the handler runs, and never more of it
+ * than the limit (review finding 9: it read whole bodies into memory, and chunked bodies have no
+ * length for the gateway to check): JSON and other bodies up to the codec limit (512 KB), multipart
+ * uploads up to their own limit (12 MB); over it, 413 at once. The bytes read are handed to the
+ * handler unchanged, multipart included: the exchange's multipart and form data are parsed again
+ * from them (they were parsed, lazily, from the original request, whose body is consumed here,
+ * which answered a PDF upload with 500 "Could not find first boundary").
  */
 public class IdempotencyWebFilter implements WebFilter, Ordered {
 
@@ -57,8 +75,18 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
 
 	private final ReactiveMongoTemplate mongo;
 
-	public IdempotencyWebFilter(ReactiveMongoTemplate mongo) {
+	private final ServerCodecConfigurer codecs;
+
+	private final int maxBodySize;
+
+	private final int maxMultipartSize;
+
+	public IdempotencyWebFilter(ReactiveMongoTemplate mongo, ServerCodecConfigurer codecs, DataSize maxBodySize,
+			DataSize maxMultipartSize) {
 		this.mongo = mongo;
+		this.codecs = codecs;
+		this.maxBodySize = (int) Math.min(Integer.MAX_VALUE, maxBodySize.toBytes());
+		this.maxMultipartSize = (int) Math.min(Integer.MAX_VALUE, maxMultipartSize.toBytes());
 	}
 
 	/** After Spring Security (-100), so that the caller is known. */
@@ -79,10 +107,30 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
 		return exchange.getPrincipal()
 			.map((principal) -> principal.getName())
 			.defaultIfEmpty("anonymous")
-			.flatMap((caller) -> DataBufferUtils.join(exchange.getRequest().getBody())
+			.flatMap((caller) -> DataBufferUtils.join(exchange.getRequest().getBody(), limitFor(exchange))
 				.map(IdempotencyWebFilter::bytes)
 				.defaultIfEmpty(new byte[0])
 				.flatMap((body) -> handle(exchange, chain, caller + ":" + key, body)));
+	}
+
+	private int limitFor(ServerWebExchange exchange) {
+		long declared = exchange.getRequest().getHeaders().getContentLength();
+		int limit = isMultipart(exchange) ? this.maxMultipartSize : this.maxBodySize;
+		if (declared > limit) {
+			// Refused before a byte is read (a DataBufferLimitException is answered 413 by the platform).
+			throw new DataBufferLimitException("Request body of " + declared + " bytes over " + limit);
+		}
+		return limit;
+	}
+
+	private static boolean isMultipart(ServerWebExchange exchange) {
+		try {
+			MediaType type = exchange.getRequest().getHeaders().getContentType();
+			return type != null && MediaType.MULTIPART_FORM_DATA.includes(type);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private Mono<Void> handle(ServerWebExchange exchange, WebFilterChain chain, String id, byte[] body) {
@@ -111,10 +159,68 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
 						.then(super.writeWith(Mono.just(bufferFactory().wrap(bytes)))));
 			}
 		};
-		return chain.filter(exchange.mutate().request(request).response(response).build())
+		ServerWebExchange replayed = new BodyReplayingExchange(exchange.mutate().request(request).response(response).build());
+		return chain.filter(replayed)
 			.then(Mono.defer(() -> forgetIfNotCompleted(id)))
 			.onErrorResume((ex) -> forget(id).then(Mono.error(ex)));
 	}
+
+	/**
+	 * Multipart and form data parsed from the replayed body, not from the original request: Spring's
+	 * exchange parses them from the request it was created with.
+	 */
+	private final class BodyReplayingExchange extends ServerWebExchangeDecorator {
+
+		private final Mono<MultiValueMap<String, Part>> multipart;
+
+		private final Mono<MultiValueMap<String, String>> form;
+
+		BodyReplayingExchange(ServerWebExchange delegate) {
+			super(delegate);
+			this.multipart = this.<Part>read(MULTIPART_TYPE, MediaType.MULTIPART_FORM_DATA).cache();
+			this.form = this.<String>read(FORM_TYPE, MediaType.APPLICATION_FORM_URLENCODED).cache();
+		}
+
+		@Override
+		public Mono<MultiValueMap<String, Part>> getMultipartData() {
+			return this.multipart;
+		}
+
+		@Override
+		public Mono<MultiValueMap<String, String>> getFormData() {
+			return this.form;
+		}
+
+		@SuppressWarnings("unchecked")
+		private <T> Mono<MultiValueMap<String, T>> read(ResolvableType type, MediaType mediaType) {
+			return Mono.defer(() -> {
+				MediaType contentType;
+				try {
+					contentType = getRequest().getHeaders().getContentType();
+				}
+				catch (RuntimeException ex) {
+					contentType = null;
+				}
+				if (contentType == null || !mediaType.isCompatibleWith(contentType)) {
+					return Mono.just(new LinkedMultiValueMap<>());
+				}
+				for (HttpMessageReader<?> reader : IdempotencyWebFilter.this.codecs.getReaders()) {
+					if (reader.canRead(type, contentType)) {
+						return ((HttpMessageReader<MultiValueMap<String, T>>) reader).readMono(type, getRequest(), Map.of())
+							.switchIfEmpty(Mono.fromSupplier(LinkedMultiValueMap::new));
+					}
+				}
+				return Mono.just(new LinkedMultiValueMap<>());
+			});
+		}
+
+	}
+
+	private static final ResolvableType MULTIPART_TYPE = ResolvableType.forClassWithGenerics(MultiValueMap.class,
+			String.class, Part.class);
+
+	private static final ResolvableType FORM_TYPE = ResolvableType.forClassWithGenerics(MultiValueMap.class,
+			String.class, String.class);
 
 	private Mono<Void> remember(String id, HttpStatusCode status, HttpHeaders headers, byte[] body) {
 		if (status == null || status.is5xxServerError()) {
@@ -178,12 +284,43 @@ public class IdempotencyWebFilter implements WebFilter, Ordered {
 			digest.update((byte) ' ');
 			digest.update(exchange.getRequest().getPath().value().getBytes(StandardCharsets.UTF_8));
 			digest.update((byte) '\n');
-			digest.update(body);
+			String boundary = isMultipart(exchange)
+					? exchange.getRequest().getHeaders().getContentType().getParameter("boundary") : null;
+			if (boundary != null && !boundary.isEmpty()) {
+				// A client sending the same upload again picks a new boundary: the parts are the request.
+				updateWithout(digest, body, unquoted(boundary).getBytes(StandardCharsets.US_ASCII));
+			}
+			else {
+				digest.update(body);
+			}
 			return HexFormat.of().formatHex(digest.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The body without any occurrence of the multipart boundary. */
+	static void updateWithout(MessageDigest digest, byte[] body, byte[] boundary) {
+		int start = 0;
+		int i = 0;
+		while (i <= body.length - boundary.length) {
+			if (body[i] == boundary[0] && java.util.Arrays.equals(body, i, i + boundary.length, boundary, 0,
+					boundary.length)) {
+				digest.update(body, start, i - start);
+				i += boundary.length;
+				start = i;
+			}
+			else {
+				i++;
+			}
+		}
+		digest.update(body, start, body.length - start);
+	}
+
+	private static String unquoted(String value) {
+		return (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\""))
+				? value.substring(1, value.length() - 1) : value;
 	}
 
 	private static byte[] bytes(DataBuffer buffer) {

@@ -3,18 +3,25 @@ package vn.gov.bca.platform.data.sample;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
 
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
@@ -181,6 +188,92 @@ class ConsumerAndIdempotencyTests {
 		Document stored = this.mongo.findById("%s:%s".formatted(subjectOf(token), key), Document.class,
 				"idempotency_keys").block(Duration.ofSeconds(5));
 		assertThat(stored).isNull();
+	}
+
+	/**
+	 * Review finding 9: a PDF attachment sent with an Idempotency-Key answered 500 "Could not find
+	 * first boundary". The handler gets the upload unchanged, and a retry gets the first answer.
+	 */
+	@Test
+	void aMultipartUploadWithAnIdempotencyKeyReachesTheHandlerWhole() {
+		String token = TestInfrastructure.get().jwt().citizen("001085012345", 2);
+		String key = UUID.randomUUID().toString();
+		byte[] pdf = ("%PDF-1.7\n" + "0".repeat(200_000) + "\n%%EOF").getBytes(StandardCharsets.US_ASCII);
+		EntityExchangeResult<byte[]> first = upload(token, key, pdf).expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.filename")
+			.isEqualTo("giay-khai-sinh.pdf")
+			.jsonPath("$.kind")
+			.isEqualTo("birth-certificate")
+			.jsonPath("$.size")
+			.isEqualTo(pdf.length)
+			.returnResult();
+		EntityExchangeResult<byte[]> again = upload(token, key, pdf).expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true")
+			.expectBody()
+			.returnResult();
+		assertThat(again.getResponseBody()).isEqualTo(first.getResponseBody());
+	}
+
+	/** Review finding 9: the body read for the fingerprint is bounded, chunked bodies included. */
+	@Test
+	void aBodyOverTheLimitIsRefusedWith413WithoutReadingItAll() {
+		String token = TestInfrastructure.get().jwt().citizen("001085012345", 2);
+		byte[] chunk = new byte[64 * 1024];
+		java.util.Arrays.fill(chunk, (byte) ' ');
+		AtomicInteger sent = new AtomicInteger();
+		// 64 MB offered, chunked (no Content-Length); the JSON limit is 512 KB.
+		Flux<DataBuffer> body = Flux.range(0, 1024)
+			.doOnNext((n) -> sent.incrementAndGet())
+			.map((n) -> DefaultDataBufferFactory.sharedInstance.wrap(chunk));
+		this.client.post()
+			.uri("/api/parcels")
+			.headers((headers) -> {
+				headers.setBearerAuth(token);
+				headers.set("Idempotency-Key", UUID.randomUUID().toString());
+			})
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(BodyInserters.fromDataBuffers(body))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(sent.get()).isLessThan(1024);
+		// With a Content-Length over the limit: refused before reading.
+		this.client.post()
+			.uri("/api/parcels")
+			.headers((headers) -> {
+				headers.setBearerAuth(token);
+				headers.set("Idempotency-Key", UUID.randomUUID().toString());
+			})
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"location\":\"" + "H".repeat(600 * 1024) + "\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413);
+	}
+
+	private WebTestClient.ResponseSpec upload(String token, String key, byte[] pdf) {
+		MultipartBodyBuilder multipart = new MultipartBodyBuilder();
+		multipart.part("file", new ByteArrayResource(pdf) {
+			@Override
+			public String getFilename() {
+				return "giay-khai-sinh.pdf";
+			}
+		}).contentType(MediaType.APPLICATION_PDF);
+		multipart.part("kind", "birth-certificate");
+		return this.client.post()
+			.uri("/api/parcels/labels")
+			.headers((headers) -> {
+				headers.setBearerAuth(token);
+				headers.set("Idempotency-Key", key);
+			})
+			.body(BodyInserters.fromMultipartData(multipart.build()))
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec post(String token, String key, String body) {

@@ -9,11 +9,15 @@ import jakarta.validation.constraints.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -34,10 +38,23 @@ public class ParcelApplication {
 	@RestController
 	static class ParcelController {
 
+		private final AtomicInteger labels = new AtomicInteger();
+
 		private final AggregateStore<Parcel> parcels;
 
 		ParcelController(AggregateStore<Parcel> parcels) {
 			this.parcels = parcels;
+		}
+
+		/** A multipart upload, as the dossiers' attachments are: what was received, in bytes. */
+		@PostMapping(path = "/api/parcels/labels", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+		Mono<ResponseEntity<LabelView>> label(@RequestPart("file") FilePart file, @RequestPart("kind") String kind,
+				Caller caller) {
+			return DataBufferUtils.join(file.content()).map((buffer) -> {
+				int size = buffer.readableByteCount();
+				DataBufferUtils.release(buffer);
+				return ResponseEntity.status(201).body(new LabelView(file.filename(), kind, size, this.labels.incrementAndGet()));
+			});
 		}
 
 		@PostMapping("/api/parcels")
@@ -52,6 +69,9 @@ public class ParcelApplication {
 	}
 
 	record NewParcel(@NotBlank @Pattern(regexp = "[A-Z]{2}-[0-9]{2}") String location) {
+	}
+
+	record LabelView(String filename, String kind, int size, int number) {
 	}
 
 	record ParcelView(String id, String location) {

@@ -1,5 +1,6 @@
 package vn.gov.bca.gateway;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -9,20 +10,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 import vn.gov.bca.platform.testkit.EchoServer;
 import vn.gov.bca.platform.testkit.JwtIssuer;
+import vn.gov.bca.platform.testkit.RawHttp;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "vneid.gateway.rate-limit.per-subject.capacity=5",
 				"vneid.gateway.rate-limit.per-subject.refill-per-second=0.2",
 				"vneid.gateway.rate-limit.per-ip.capacity=3", "vneid.gateway.rate-limit.per-ip.refill-per-second=0.2",
-				"vneid.gateway.route-timeout=1s", "vneid.gateway.max-request-size=1KB" })
+				"vneid.gateway.route-timeout=1s", "vneid.gateway.max-request-size=1KB",
+				"vneid.server.header-timeout=2s" })
 @AutoConfigureWebTestClient
 class GatewayTests {
 
@@ -306,7 +315,7 @@ class GatewayTests {
 	@Test
 	void setsSecurityHeaders() {
 		this.client.get()
-			.uri("/actuator/health")
+			.uri("/livez")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -316,6 +325,147 @@ class GatewayTests {
 			.valueEquals("Referrer-Policy", "no-referrer")
 			.expectHeader()
 			.exists("Content-Security-Policy");
+	}
+
+	/** Review finding 11 and "the gateway never routes /actuator". */
+	@Test
+	void neverRoutesActuatorPathsAndKeepsItsOwnOnTheManagementPort(@LocalManagementPort int managementPort) {
+		String token = jwt.citizen("001085012345", 2);
+		for (String path : List.of("/api/identity/actuator/health", "/api/identity/actuator/prometheus",
+				"/api/payment/actuator/env", "/actuator/prometheus", "/actuator/health", "/actuator")) {
+			this.client.get()
+				.uri(path)
+				.headers((headers) -> headers.setBearerAuth(token))
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+		management.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		management.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("jvm_memory_used_bytes"));
+		this.client.get().uri("/readyz").exchange().expectStatus().isOk();
+	}
+
+	/**
+	 * A client writing its own X-Forwarded-For with no trusted proxy (the default) is limited by its
+	 * real address: six anonymous calls from 127.0.0.2, each claiming another address, get three
+	 * through (the test's per-address capacity) and three 429.
+	 */
+	@Test
+	void limitsAnonymousCallsByTheRealAddressWhateverXForwardedForSays(@LocalServerPort int port) {
+		WebClient fromAnotherAddress = WebClient.builder()
+			.baseUrl("http://127.0.0.2:" + port)
+			.clientConnector(new ReactorClientHttpConnector(
+					HttpClient.create().bindAddress(() -> new InetSocketAddress("127.0.0.2", 0))))
+			.build();
+		List<Integer> statuses = Flux.range(0, 6)
+			.concatMap((i) -> fromAnotherAddress.get()
+				.uri("/api/payment/public/lookup")
+				.header("X-Forwarded-For", "198.51.100." + i)
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())))
+			.collectList()
+			.block(Duration.ofSeconds(20));
+		assertThat(statuses).containsExactly(200, 200, 200, 429, 429, 429);
+	}
+
+	/**
+	 * Review finding 3: bodies over the limit, sent chunked (no Content-Length to check), are
+	 * refused at the edge with 413 while they stream, and never count against the route: after 30
+	 * of them the next normal request is served.
+	 */
+	@Test
+	void oversizedBodiesAreRefusedAtTheEdgeAndLeaveTheRouteHealthy() {
+		byte[] chunk = "x".repeat(512).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		for (int i = 0; i < 30; i++) {
+			Flux<DataBuffer> chunked = Flux.range(0, 16).map((n) -> DefaultDataBufferFactory.sharedInstance.wrap(chunk));
+			String token = jwt.citizen("0010851%05d".formatted(i), 2);
+			this.client.post()
+				.uri("/api/identity/echo")
+				.headers((headers) -> headers.setBearerAuth(token))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(BodyInserters.fromDataBuffers(chunked))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(413)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		this.client.get()
+			.uri("/api/identity/echo")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen("001085199999", 2)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	/** A Content-Length under the limit with a longer body: only the declared bytes are forwarded. */
+	@Test
+	void aBodyLongerThanItsContentLengthIsNotForwardedBeyondIt(@LocalServerPort int port) throws Exception {
+		String token = jwt.citizen("001085188888", 2);
+		try (RawHttp raw = new RawHttp(port, Duration.ofSeconds(5))) {
+			raw.send("POST /api/identity/echo HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+					+ "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n" + "y".repeat(8000));
+			String answer = raw.readAll();
+			assertThat(answer).startsWith("HTTP/1.1 200").doesNotContain("HTTP/1.1 503");
+		}
+		this.client.get()
+			.uri("/api/identity/echo")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	/** Review finding 8: a client trickling header lines is cut off at the edge within the header timeout. */
+	@Test
+	void aClientTricklingHeadersIsCutOff(@LocalServerPort int port) throws Exception {
+		long start = System.nanoTime();
+		try (RawHttp raw = new RawHttp(port, Duration.ofSeconds(1))) {
+			raw.send("GET /api/payment/public/lookup HTTP/1.1\r\nHost: localhost\r\n");
+			for (int i = 0; i < 30 && raw.send("X-Slow-" + i + ": 1\r\n"); i++) {
+				if (raw.waitForClose()) {
+					break;
+				}
+			}
+			assertThat(raw.closedByServer()).isTrue();
+		}
+		assertThat((System.nanoTime() - start) / 1_000_000).isBetween(1500L, 5000L);
+	}
+
+	/** Review finding 12: a URI over 4 KB is a 414 problem from the gateway too. */
+	@Test
+	void aUriOver4KbIsA414Problem() {
+		this.client.get()
+			.uri("/api/payment/public/lookup?plate=" + "9".repeat(4200))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(414)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://dichvucong.bca.gov.vn/problems/uri-too-long");
+	}
+
+	/** The gateway checks the audience too: a token for no service of the platform is refused. */
+	@Test
+	void refusesATokenMeantForNoneOfThePlatformsServices() {
+		expectUnauthenticated(jwt.token().personalId("001085012345").roles("citizen").audience("account").sign());
+		expectUnauthenticated(jwt.token().personalId("001085012345").roles("citizen").noAudience().sign());
+		this.client.get()
+			.uri("/api/identity/echo")
+			.headers((headers) -> headers.setBearerAuth(jwt.service("passport-service")))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	private void expectUnauthenticated(String token) {

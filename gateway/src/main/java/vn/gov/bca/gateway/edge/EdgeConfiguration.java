@@ -15,7 +15,8 @@ import vn.gov.bca.platform.web.security.SecurityCustomizer;
 
 /**
  * What the gateway adds at the edge: CORS for the portal and app origins (answered even on 401,
- * so that a browser shows the real error), security headers, and the body size limit.
+ * so that a browser shows the real error), security headers, body size limits per route, and no
+ * actuator path routed.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
@@ -44,6 +45,16 @@ class EdgeConfiguration {
 	@Bean
 	RequestSizeFilter requestSizeFilter(GatewayProperties properties, Problems problems) {
 		return new RequestSizeFilter(properties, problems);
+	}
+
+	@Bean
+	RefusedBodyFilter refusedBodyFilter() {
+		return new RefusedBodyFilter();
+	}
+
+	@Bean
+	ActuatorPathsFilter actuatorPathsFilter(Problems problems) {
+		return new ActuatorPathsFilter(problems);
 	}
 
 }

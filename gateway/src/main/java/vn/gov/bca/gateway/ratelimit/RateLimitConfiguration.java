@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
+import vn.gov.bca.gateway.routing.GatewayProperties;
 import vn.gov.bca.platform.web.error.Problems;
 
 @Configuration(proxyBeanMethods = false)
@@ -21,8 +22,9 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimitFilter rateLimitFilter(TokenBuckets buckets, RateLimitProperties properties, Problems problems) {
-		return new RateLimitFilter(buckets, properties, problems);
+	RateLimitFilter rateLimitFilter(TokenBuckets buckets, RateLimitProperties properties, Problems problems,
+			GatewayProperties gateway) {
+		return new RateLimitFilter(buckets, properties, problems, new ClientAddress(gateway.getTrustedProxies()));
 	}
 
 }

@@ -1,6 +1,5 @@
 package vn.gov.bca.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +18,9 @@ import vn.gov.bca.platform.web.error.Problems;
 
 /**
  * Limits every routed request: a signed-in caller by their account (token subject) and by the
- * application they use (OAuth client), an anonymous caller (public fine lookup) by IP address.
+ * application they use (OAuth client), an anonymous caller (public fine lookup) by IP address
+ * ({@link ClientAddress}: the TCP peer, or the one the trusted proxies name, never a header a client
+ * writes itself).
  * Over the limit: 429 problem+json with Retry-After, and the request never reaches a service.
  */
 public class RateLimitFilter implements GlobalFilter, Ordered {
@@ -32,10 +33,14 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final Problems problems;
 
-	public RateLimitFilter(TokenBuckets buckets, RateLimitProperties properties, Problems problems) {
+	private final ClientAddress clientAddress;
+
+	public RateLimitFilter(TokenBuckets buckets, RateLimitProperties properties, Problems problems,
+			ClientAddress clientAddress) {
 		this.buckets = buckets;
 		this.properties = properties;
 		this.problems = problems;
+		this.clientAddress = clientAddress;
 	}
 
 	@Override
@@ -51,7 +56,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 		return exchange.getPrincipal()
 			.filter(JwtAuthenticationToken.class::isInstance)
 			.map((principal) -> keysOf((JwtAuthenticationToken) principal))
-			.switchIfEmpty(Mono.fromSupplier(() -> List.of(new Key("ip:" + clientIp(exchange), this.properties.getPerIp()))))
+			.switchIfEmpty(Mono.fromSupplier(() -> List.of(new Key("ip:" + this.clientAddress.of(exchange.getRequest()), this.properties.getPerIp()))))
 			.flatMap(this::decide)
 			.flatMap((decision) -> {
 				exchange.getResponse().getHeaders().set("RateLimit-Remaining", Long.toString(decision.remaining()));
@@ -80,11 +85,6 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 				}))
 			.takeUntil((decision) -> !decision.allowed())
 			.reduce((first, second) -> !second.allowed() || second.remaining() < first.remaining() ? second : first);
-	}
-
-	private static String clientIp(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
 	}
 
 	private record Key(String name, RateLimitProperties.Limit limit) {

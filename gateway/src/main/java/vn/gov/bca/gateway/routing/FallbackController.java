@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.gateway.edge.BodyTooLargeException;
+import vn.gov.bca.platform.web.context.RequestContext;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.error.Problems;
 
@@ -32,10 +35,33 @@ class FallbackController {
 	@RequestMapping("/fallback/{service}")
 	Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
 		Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-		log.warn("{} unavailable: {}", service, (cause != null) ? cause.toString() : "no cause recorded");
+		if (BodyTooLargeException.isCauseOf(cause)) {
+			// The client's body, not the service: 413, and the breaker did not count it.
+			return this.problems.write(exchange, ProblemType.PAYLOAD_TOO_LARGE, "payload-too-large", new Object[0],
+					Map.of());
+		}
+		// Logged once, here, with the request id: the service's own log says why it answered 503.
+		RequestContext context = exchange.getAttribute(RequestContext.KEY);
+		try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestContext.MDC_REQUEST_ID,
+				(context != null) ? context.requestId() : null);
+				MDC.MDCCloseable traceId = MDC.putCloseable(RequestContext.MDC_TRACE_ID,
+						(context != null) ? context.traceId() : null)) {
+			log.warn("503 for {}: {} unavailable: {}", exchange.getRequest().getPath(), service, describe(cause));
+		}
 		exchange.getResponse().getHeaders().set("Retry-After", "5");
 		return this.problems.write(exchange, ProblemType.SERVICE_UNAVAILABLE, "dependency-unavailable",
 				new Object[] { service }, Map.of("service", service));
+	}
+
+	private static String describe(Throwable cause) {
+		if (cause == null) {
+			return "no cause recorded";
+		}
+		StringBuilder text = new StringBuilder(cause.toString());
+		for (Throwable next = cause.getCause(); next != null; next = (next.getCause() == next) ? null : next.getCause()) {
+			text.append(" <- ").append(next);
+		}
+		return text.toString();
 	}
 
 }

@@ -9,10 +9,13 @@ import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.gov.bca.gateway.edge.BodyTooLargeException;
+
 /**
  * One circuit breaker per route, named after the service, with the route timeout as its time
  * limit (resilience4j's default of 1 s is too short for a service's first, cold requests).
- * Downstream 4xx answers pass through and never count as failures.
+ * Downstream 4xx answers pass through and never count as failures, nor does a body refused for
+ * its size (at the edge, or by the service closing the connection before it was all sent).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayProperties.class)
@@ -26,6 +29,8 @@ class RoutingConfiguration {
 				.slidingWindowSize(50)
 				.minimumNumberOfCalls(20)
 				.failureRateThreshold(50)
+				// A body over its limit is the client's error, not the service's (review finding 3).
+				.ignoreExceptions(BodyTooLargeException.class)
 				.build())
 			.build());
 	}

@@ -101,7 +101,9 @@ public final class MalformedRequests {
 				tests.add(DynamicTest.dynamicTest(method + " " + path.getKey(), () -> requests.check(op)));
 			}
 		}
-		assertThat(tests).as("operations in %s/v3/api-docs", apiPrefix).isNotEmpty();
+		// A service with no procedures yet (an empty shell) describes no operation: nothing to send.
+		assertThat(api.path("openapi").isMissingNode()).as("%s/v3/api-docs is an OpenAPI description", apiPrefix)
+			.isFalse();
 		return tests;
 	}
 

@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.dossier.Channel;
@@ -170,9 +173,14 @@ class PassportApplicationController {
 	 * boundary, garbage, no part named {@code file}) is a 400 problem, not a decoding failure.
 	 */
 	@PostMapping(path = "/dossiers/{code}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+					schema = @Schema(implementation = AttachmentUpload.class))))
 	Mono<ResponseEntity<Attachment>> attach(@PathVariable String code, ServerWebExchange exchange, Caller caller) {
 		return exchange.getMultipartData()
-			.onErrorMap(DecodingException.class,
+			// Spring's multipart reader fails with IllegalStateException ("No name available") on a part
+			// without a name in its Content-Disposition: as malformed as a broken boundary.
+			.onErrorMap((failure) -> failure instanceof DecodingException || failure instanceof IllegalStateException,
 					(malformed) -> new ApiException(ProblemType.MALFORMED_REQUEST, "malformed-request"))
 			.flatMap((parts) -> {
 				if (!(parts.getFirst("file") instanceof FilePart file)) {
@@ -287,6 +295,13 @@ class PassportApplicationController {
 					dossier.progress());
 		}
 
+	}
+
+	/** The parts of an attachment upload, as the API description shows them (the body is read by hand). */
+	record AttachmentUpload(
+			@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file,
+			@Schema(description = "one of the procedure's document codes, or OTHER", maxLength = 40,
+					pattern = "^[A-Z0-9_-]{1,40}$") String kind) {
 	}
 
 }

@@ -91,7 +91,7 @@ public class Reconciliation {
 	}
 
 	/** Every night at 02:00, yesterday's settlements. */
-	@Scheduled(cron = "${vneid.payment.reconciliation.daily-cron:0 0 2 * * *}", zone = "Asia/Ho_Chi_Minh")
+	@Scheduled(cron = "${vneid.payment.reconciliation.daily-cron:0 0 2 * * *}", zone = VietnamTime.ZONE_ID)
 	Mono<Report> scheduledDaily() {
 		LocalDate yesterday = VietnamTime.today(this.clock).minusDays(1);
 		return this.leases.runExclusively("daily-settlement-" + yesterday, Duration.ofMinutes(30), compare(yesterday))

@@ -27,6 +27,7 @@ import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.SettableClock;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "vneid.demo-data.enabled=true")
 class VietnamDayTests {
 
-	private static final SettableClock clock = SettableClock.at(LocalDateTime.of(2026, 3, 31, 23, 30));
+	private static final SettableClock clock = SettableClock.at(LocalDateTime.of(2026, 3, 31, 23, 30), VietnamTime.ZONE);
 
 	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
 

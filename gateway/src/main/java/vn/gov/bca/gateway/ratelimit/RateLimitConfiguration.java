@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import vn.gov.bca.gateway.routing.GatewayProperties;
+import vn.gov.bca.platform.web.context.ClientAddress;
 import vn.gov.bca.platform.web.error.Problems;
 
 @Configuration(proxyBeanMethods = false)

@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import vn.gov.bca.identity.notification.Notification;
 import vn.gov.bca.identity.registry.BirthDate;
+import vn.gov.bca.platform.web.context.ClientAddress;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 
@@ -30,19 +31,19 @@ class RegistrationController {
 
 	private final RegistrationService registrations;
 
-	private final int trustedProxies;
+	private final ClientAddress clientAddress;
 
 	RegistrationController(RegistrationService registrations,
 			@Value("${vneid.identity.registration.trusted-proxies:1}") int trustedProxies) {
 		this.registrations = registrations;
-		this.trustedProxies = trustedProxies;
+		this.clientAddress = new ClientAddress(trustedProxies);
 	}
 
 	@PostMapping
 	Mono<ResponseEntity<RegistrationService.Started>> start(@Valid @RequestBody StartRequest request,
 			ServerHttpRequest http) {
 		return Mono.fromCallable(request::toStart)
-			.flatMap((start) -> this.registrations.start(start, ClientAddress.of(http, this.trustedProxies)))
+			.flatMap((start) -> this.registrations.start(start, this.clientAddress.of(http)))
 			.map((started) -> ResponseEntity.status(HttpStatus.ACCEPTED).body(started));
 	}
 

@@ -32,6 +32,7 @@ import vn.gov.bca.identity.registry.NewCitizens;
 import vn.gov.bca.identity.registry.Sex;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.SettableClock;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +64,7 @@ class TwoStepRegistrationTests {
 
 		@Bean
 		SettableClock clock() {
-			return SettableClock.at(LocalDateTime.of(2026, 11, 23, 9, 0));
+			return SettableClock.at(LocalDateTime.of(2026, 11, 23, 9, 0), VietnamTime.ZONE);
 		}
 
 	}

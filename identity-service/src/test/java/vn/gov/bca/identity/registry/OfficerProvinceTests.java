@@ -14,6 +14,7 @@ import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.SettableClock;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,7 @@ class OfficerProvinceTests {
 
 		@Bean
 		SettableClock clock() {
-			return SettableClock.at(LocalDateTime.of(2026, 11, 23, 0, 30));
+			return SettableClock.at(LocalDateTime.of(2026, 11, 23, 0, 30), VietnamTime.ZONE);
 		}
 
 	}

@@ -30,6 +30,7 @@ import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.SettableClock;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class PassportClockTests {
 
 	private static final StubServices services = new StubServices();
 
-	private static final SettableClock clock = SettableClock.at(LocalDateTime.of(2026, 3, 2, 9, 0));
+	private static final SettableClock clock = SettableClock.at(LocalDateTime.of(2026, 3, 2, 9, 0), VietnamTime.ZONE);
 
 	private static final String STANDARD = standardFile();
 

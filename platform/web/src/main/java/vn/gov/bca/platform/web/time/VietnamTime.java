@@ -13,7 +13,10 @@ import java.time.ZoneId;
  */
 public final class VietnamTime {
 
-	public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+	/** The zone's id, for what takes a constant string (a {@code @Scheduled} cron's zone). */
+	public static final String ZONE_ID = "Asia/Ho_Chi_Minh";
+
+	public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
 	private VietnamTime() {
 	}

@@ -1,4 +1,4 @@
-package vn.gov.bca.gateway.ratelimit;
+package vn.gov.bca.platform.web.context;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package vn.gov.bca.gateway.ratelimit;
+package vn.gov.bca.platform.web.context;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -7,8 +7,9 @@ import java.util.List;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * The address of the client a request comes from, for the per-address limit: the TCP peer, unless
- * the deployment puts proxies in front of the gateway. Each trusted proxy appends the address it
+ * The address of the client a request comes from, for per-address limits (the gateway's rate limit,
+ * identity-service's registration limit): the TCP peer, unless the deployment puts proxies in front
+ * (for a service, the gateway is one). Each trusted proxy appends the address it
  * received the request from to {@code X-Forwarded-For}, so with {@code n} trusted proxies the client
  * is the n-th address from the right of the chain "X-Forwarded-For entries, then the peer". What a
  * client writes itself into the header is to the left of that and never read: with no trusted

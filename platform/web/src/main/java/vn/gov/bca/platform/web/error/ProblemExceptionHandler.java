@@ -32,6 +32,7 @@ import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import vn.gov.bca.platform.web.context.RequestContext;
+import vn.gov.bca.platform.web.security.PersonalIds;
 
 /**
  * The one place where an exception becomes an HTTP answer: every failure leaves as problem+json,
@@ -118,7 +119,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 			cause = next;
 		}
 		withRequestIds(exchange, () -> log.warn("503 on {} {}: {}", exchange.getRequest().getMethod(),
-				exchange.getRequest().getPath(), reason));
+				PersonalIds.maskIn(exchange.getRequest().getPath().value()), reason));
 	}
 
 	private static void withRequestIds(ServerWebExchange exchange, Runnable logging) {
@@ -187,7 +188,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 	private Mono<Void> unexpected(ServerWebExchange exchange, Throwable ex) {
 		// Error handling runs outside the request's Reactor context: put its ids in this line by hand.
 		withRequestIds(exchange, () -> log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),
-				exchange.getRequest().getPath(), ex));
+				PersonalIds.maskIn(exchange.getRequest().getPath().value()), ex));
 		return write(exchange, ProblemType.INTERNAL);
 	}
 

@@ -1,7 +1,13 @@
 package vn.gov.bca.platform.web.security;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Personal id numbers never appear in logs in full. */
 public final class PersonalIds {
+
+	/** Twelve digits standing alone (not part of a longer number): a personal id in a path or text. */
+	private static final Pattern IN_TEXT = Pattern.compile("(?<![0-9])[0-9]{12}(?![0-9])");
 
 	private PersonalIds() {
 	}
@@ -16,6 +22,17 @@ public final class PersonalIds {
 		}
 		return personalId.substring(0, 3) + "*".repeat(personalId.length() - 7)
 				+ personalId.substring(personalId.length() - 4);
+	}
+
+	/**
+	 * The text with every personal id in it masked, e.g. a request path logged with a failure:
+	 * {@code /api/identity/accounts/001085012345/unlock} becomes {@code /api/identity/accounts/001*****2345/unlock}.
+	 */
+	public static String maskIn(String text) {
+		if (text == null) {
+			return null;
+		}
+		return IN_TEXT.matcher(text).replaceAll((match) -> Matcher.quoteReplacement(mask(match.group())));
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.gov.bca.platform.web.context.RequestContext;
@@ -32,6 +33,9 @@ import vn.gov.bca.platform.web.context.RequestContext;
 public final class AggregateStore<T> {
 
 	static final String VERSION = "version";
+
+	/** Attempts of {@link #change} in all before a conflict is the caller's 409. */
+	static final int CHANGE_ATTEMPTS = 3;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -117,6 +121,35 @@ public final class AggregateStore<T> {
 				return Mono.just(aggregate);
 			});
 		});
+	}
+
+	/**
+	 * Reads the aggregate, applies the transition and writes the state with its events at the
+	 * version read. When someone else wrote in between, the transition is applied again to a fresh
+	 * read (its guards see the new state), {@value #CHANGE_ATTEMPTS} attempts in all; then the
+	 * {@link OptimisticLockingFailureException} propagates (409). Empty when there is no aggregate
+	 * with that id. An exception of the transition propagates and nothing is written.
+	 */
+	public Mono<T> change(String id, Transition<T> transition) {
+		return Mono.defer(() -> findById(id).flatMap((aggregate) -> {
+			long version = versionOf(aggregate);
+			List<? extends DomainEvent> events = transition.apply(aggregate);
+			return update(aggregate, version, (events != null) ? events : List.of());
+		}))
+			.retryWhen(Retry.max(CHANGE_ATTEMPTS - 1)
+				.filter(OptimisticLockingFailureException.class::isInstance)
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+	}
+
+	/** The version the aggregate was read at: its {@code version} field, read through the mapping. */
+	private long versionOf(T aggregate) {
+		var entity = this.mongo.getConverter().getMappingContext().getRequiredPersistentEntity(this.type);
+		MongoPersistentProperty property = entity.getPersistentProperty(VERSION);
+		if (property == null) {
+			throw new IllegalStateException(this.type.getName() + " has no numeric version field");
+		}
+		Object version = entity.getPropertyAccessor(aggregate).getProperty(property);
+		return (version instanceof Number number) ? number.longValue() : 0L;
 	}
 
 	private void publishSoon(Object id, List<Document> entries) {

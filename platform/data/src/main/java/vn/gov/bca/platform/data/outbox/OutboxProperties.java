@@ -4,9 +4,16 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The service's event topic and how its outbox relay behaves ({@code vneid.outbox.*}). */
+/**
+ * The service's event topic and how its outbox relay behaves ({@code vneid.outbox.*}). Topic,
+ * source and type prefix are derived from {@code spring.application.name} (see {@link OutboxNames});
+ * each can still be set.
+ */
 @ConfigurationProperties("vneid.outbox")
 public class OutboxProperties {
+
+	/** The domain the names are made of: by default the application name without {@code -service}. */
+	private String domain;
 
 	/** Versioned topic of this service's events, e.g. {@code passport.events.v1}. */
 	private String topic;
@@ -27,6 +34,14 @@ public class OutboxProperties {
 	private int batchSize = 200;
 
 	private int concurrency = 4;
+
+	public String getDomain() {
+		return this.domain;
+	}
+
+	public void setDomain(String domain) {
+		this.domain = domain;
+	}
 
 	public String getTopic() {
 		return this.topic;

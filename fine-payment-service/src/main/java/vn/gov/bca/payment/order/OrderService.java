@@ -117,11 +117,11 @@ public class OrderService {
 	private Mono<PaymentOrder> create(ReferenceType type, String referenceId, long amount, String description,
 			String payerPersonalId, String createdBy) {
 		return Mono.defer(() -> this.claims.current(type, referenceId)).flatMap((claim) -> {
-			if (claim.paidByOrderId() != null) {
+			if (claim.settledBy() != null) {
 				return Mono.error(ApiException.conflict("payment.already-paid"));
 			}
-			if (claim.openOrderId() != null) {
-				return this.orders.findById(claim.openOrderId())
+			if (claim.openHolder() != null) {
+				return this.orders.findById(claim.openHolder())
 					.switchIfEmpty(Mono.error(Contended::new))
 					.flatMap((open) -> openOrder(open, type, amount, payerPersonalId));
 			}

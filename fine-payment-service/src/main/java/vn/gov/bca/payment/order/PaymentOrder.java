@@ -18,6 +18,9 @@ import vn.gov.bca.platform.web.error.IllegalTransitionException;
  */
 public class PaymentOrder {
 
+	/** The service that asks for the orders of fines: this one. */
+	static final String FINES_REQUESTED_BY = "fine-payment-service";
+
 	/** How long a citizen has to finish at the checkout before the order may expire. */
 	static final Duration TIME_TO_PAY = Duration.ofMinutes(30);
 
@@ -105,7 +108,7 @@ public class PaymentOrder {
 		PaymentOrder order = new PaymentOrder(id, type, referenceId, amount, description, payerPersonalId, createdBy,
 				now, now.plus(TIME_TO_PAY), Status.CREATED, null, null, null, null, null, null, null, 0);
 		return new Created(order, new PaymentEvent.PaymentOrderCreated(UUID.randomUUID(), now, id, type, referenceId,
-				amount));
+				amount, order.requestedBy()));
 	}
 
 	/** The platform opened a checkout: the citizen pays there until {@link #expiresAt()}. */
@@ -133,7 +136,7 @@ public class PaymentOrder {
 		this.receiptNumber = receiptNumber;
 		this.failureReason = null;
 		return Optional.of(new PaymentEvent.PaymentSucceeded(UUID.randomUUID(), paidAt, this.id, this.referenceType,
-				this.referenceId, this.amount, receiptNumber, transactionId));
+				this.referenceId, this.amount, receiptNumber, transactionId, requestedBy()));
 	}
 
 	/** The citizen cancelled or the platform refused. Empty when already settled. */
@@ -144,7 +147,7 @@ public class PaymentOrder {
 		this.status = Status.FAILED;
 		this.failureReason = reason;
 		return Optional.of(new PaymentEvent.PaymentFailed(UUID.randomUUID(), now, this.id, this.referenceType,
-				this.referenceId, reason));
+				this.referenceId, reason, requestedBy()));
 	}
 
 	/** Nothing was paid in time (the platform says so, or never saw a checkout). */
@@ -154,7 +157,7 @@ public class PaymentOrder {
 		}
 		this.status = Status.EXPIRED;
 		return Optional.of(new PaymentEvent.PaymentExpired(UUID.randomUUID(), now, this.id, this.referenceType,
-				this.referenceId));
+				this.referenceId, requestedBy()));
 	}
 
 	/** Flags the order for a person to look at; the first reason is kept. */
@@ -196,6 +199,14 @@ public class PaymentOrder {
 
 	public String createdBy() {
 		return this.createdBy;
+	}
+
+	/**
+	 * The service that asked for this order, named on its events: a fine is this service's own
+	 * (whoever opened it); a fee order belongs to the service that created it (its client id).
+	 */
+	public String requestedBy() {
+		return (this.referenceType == ReferenceType.FINE) ? FINES_REQUESTED_BY : this.createdBy;
 	}
 
 	public Instant createdAt() {

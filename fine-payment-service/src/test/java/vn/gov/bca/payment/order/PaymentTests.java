@@ -162,6 +162,8 @@ class PaymentTests {
 						&& "vn.gov.bca.payment.PaymentSucceeded".equals(TopicReader.header(record, "ce_type")),
 				Duration.ofSeconds(5));
 		assertThat(succeeded).hasSize(1);
+		// A fine's order is this service's own: other services' fee listeners ignore it by this name.
+		assertThat(succeeded.get(0).value()).contains("\"requestedBy\":\"fine-payment-service\"");
 		List<ConsumerRecord<String, String>> finePaid = TopicReader.readFor(
 				TestInfrastructure.get().kafkaBootstrapServers(), "payment.events.v1",
 				(record) -> ("PC08-HN|" + number).equals(record.key())
@@ -481,7 +483,9 @@ class PaymentTests {
 				(record) -> orderId.equals(record.key())
 						&& "vn.gov.bca.payment.PaymentSucceeded".equals(TopicReader.header(record, "ce_type")),
 				1, Duration.ofSeconds(20));
-		assertThat(succeeded.get(0).value()).contains("\"referenceType\":\"DOSSIER_FEE\"").contains(dossier);
+		assertThat(succeeded.get(0).value()).contains("\"referenceType\":\"DOSSIER_FEE\"")
+			.contains(dossier)
+			.contains("\"requestedBy\":\"passport-service\"");
 	}
 
 	@Test

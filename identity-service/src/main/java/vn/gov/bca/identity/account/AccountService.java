@@ -183,7 +183,7 @@ public class AccountService {
 	}
 
 	public Mono<Applied> approveLevel2(String personalId, Account.Verification verification, Caller caller) {
-		return change(personalId, caller, (account) -> Mono.just(account.approveLevel2(verification)));
+		return change(personalId, caller, (account) -> Mono.empty(), (account) -> account.approveLevel2(verification));
 	}
 
 	/**
@@ -193,12 +193,12 @@ public class AccountService {
 	 * only an administrator may lock (503 for an officer).
 	 */
 	public Mono<Applied> lock(String personalId, Account.Lock lock, Caller caller) {
-		return change(personalId, caller, (account) -> requireMayLock(account, caller).then(Mono.fromCallable(() -> account.lock(lock))));
+		return change(personalId, caller, (account) -> requireMayLock(account, caller), (account) -> account.lock(lock));
 	}
 
 	public Mono<Applied> unlock(String personalId, Caller caller) {
-		return change(personalId, caller,
-				(account) -> requireMayLock(account, caller).then(Mono.fromCallable(() -> account.unlock(this.clock.instant()))));
+		return change(personalId, caller, (account) -> requireMayLock(account, caller),
+				(account) -> account.unlock(this.clock.instant()));
 	}
 
 	private Mono<Void> requireMayLock(Account account, Caller caller) {
@@ -240,14 +240,19 @@ public class AccountService {
 		return find(personalId).switchIfEmpty(Mono.error(() -> ApiException.notFound("account")));
 	}
 
-	private Mono<Applied> change(String personalId, Caller caller,
-			Function<Account, Mono<? extends AccountEvent>> transition) {
-		return requireInReach(personalId, caller).then(require(personalId)).flatMap((account) -> {
-			long version = account.version();
-			return transition.apply(account)
-				.flatMap((event) -> this.accounts.update(account, version, published(event)))
-				.flatMap((saved) -> applyToKeycloak(saved, version + 1));
-		});
+	/**
+	 * A transition of an account: the asynchronous checks first (the citizen within reach, the
+	 * account, e.g. whether the caller may lock it), then the transition on a fresh read with the
+	 * platform's optimistic-lock retry ({@link AggregateStore#change}), then Keycloak.
+	 */
+	private Mono<Applied> change(String personalId, Caller caller, Function<Account, Mono<Void>> check,
+			Function<Account, AccountEvent> transition) {
+		return requireInReach(personalId, caller).then(require(personalId))
+			.flatMap(check)
+			.then(Mono.defer(() -> this.accounts.change(personalId, (account) -> published(transition.apply(account)))))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("account")))
+			// The account carries the version it was read at; the stored one is the next.
+			.flatMap((saved) -> applyToKeycloak(saved, saved.version() + 1));
 	}
 
 	/** The event as it leaves the service: the citizen's pseudonym in place of the personal id. */

@@ -27,11 +27,11 @@ public class Citizen {
 
 	private final String legacyIdNumber;
 
-	private final String fullName;
+	private String fullName;
 
-	private final String fullNameFolded;
+	private String fullNameFolded;
 
-	private final List<String> otherNames;
+	private List<String> otherNames;
 
 	private final BirthDate birthDate;
 
@@ -39,35 +39,35 @@ public class Citizen {
 
 	private final String birthRegistrationProvince;
 
-	private final String placeOfBirth;
+	private String placeOfBirth;
 
-	private final String hometown;
+	private String hometown;
 
-	private final String ethnicity;
+	private String ethnicity;
 
-	private final String religion;
+	private String religion;
 
 	private final String nationality;
 
-	private final Address permanentAddress;
+	private Address permanentAddress;
 
-	private final Address temporaryAddress;
+	private Address temporaryAddress;
 
-	private final Contact contact;
+	private Contact contact;
 
-	private final Household household;
+	private Household household;
 
-	private final Kin father;
+	private Kin father;
 
-	private final Kin mother;
+	private Kin mother;
 
-	private final Kin spouse;
+	private Kin spouse;
 
-	private final List<IdentityCard> identityCards;
+	private List<IdentityCard> identityCards;
 
-	private final LifeStatus lifeStatus;
+	private LifeStatus lifeStatus;
 
-	private final LocalDate dateOfDeath;
+	private LocalDate dateOfDeath;
 
 	private final long version;
 
@@ -150,7 +150,7 @@ public class Citizen {
 	 *
 	 * @throws ApiException 409 for a deceased citizen, 422 for an unknown province
 	 */
-	public Change correct(Correction correction, ProvinceCodes provinces, Clock clock) {
+	public List<CitizenEvent.CitizenChanged> correct(Correction correction, ProvinceCodes provinces, Clock clock) {
 		requireAlive();
 		ApiException refusal = new ApiException(ProblemType.UNPROCESSABLE, "citizen.rules-broken");
 		checkProvince(refusal, "permanentAddress.provinceCode", correction.permanentAddress(), provinces);
@@ -159,25 +159,24 @@ public class Citizen {
 			throw refusal;
 		}
 		List<String> changed = new ArrayList<>();
-		String name = pick(changed, "fullName", this.fullName,
+		this.fullName = pick(changed, "fullName", this.fullName,
 				(correction.fullName() != null) ? VietnameseText.normalize(correction.fullName()) : null);
-		List<String> others = pick(changed, "otherNames", this.otherNames, (correction.otherNames() != null)
+		this.fullNameFolded = VietnameseText.fold(this.fullName);
+		this.otherNames = pick(changed, "otherNames", this.otherNames, (correction.otherNames() != null)
 				? correction.otherNames().stream().map(VietnameseText::normalize).toList() : null);
-		Citizen corrected = new Citizen(this.personalId, this.legacyIdNumber, name, VietnameseText.fold(name), others,
-				this.birthDate, this.sex, this.birthRegistrationProvince,
-				pick(changed, "placeOfBirth", this.placeOfBirth, correction.placeOfBirth()),
-				pick(changed, "hometown", this.hometown, correction.hometown()),
-				pick(changed, "ethnicity", this.ethnicity, correction.ethnicity()),
-				pick(changed, "religion", this.religion, correction.religion()), this.nationality,
-				pick(changed, "permanentAddress", this.permanentAddress, correction.permanentAddress()),
-				pick(changed, "temporaryAddress", this.temporaryAddress, correction.temporaryAddress()),
-				pick(changed, "contact", this.contact, correction.contact()),
-				pick(changed, "household", this.household, correction.household()),
-				pick(changed, "father", this.father, correction.father()),
-				pick(changed, "mother", this.mother, correction.mother()),
-				pick(changed, "spouse", this.spouse, correction.spouse()), this.identityCards, this.lifeStatus,
-				this.dateOfDeath, this.version);
-		return changed(corrected, changed, clock);
+		this.placeOfBirth = pick(changed, "placeOfBirth", this.placeOfBirth, correction.placeOfBirth());
+		this.hometown = pick(changed, "hometown", this.hometown, correction.hometown());
+		this.ethnicity = pick(changed, "ethnicity", this.ethnicity, correction.ethnicity());
+		this.religion = pick(changed, "religion", this.religion, correction.religion());
+		this.permanentAddress = pick(changed, "permanentAddress", this.permanentAddress, correction.permanentAddress());
+		this.temporaryAddress = pick(changed, "temporaryAddress", this.temporaryAddress, correction.temporaryAddress());
+		Contact contact = pick(changed, "contact", this.contact, correction.contact());
+		this.contact = (contact != null && !contact.isEmpty()) ? contact : null;
+		this.household = pick(changed, "household", this.household, correction.household());
+		this.father = pick(changed, "father", this.father, correction.father());
+		this.mother = pick(changed, "mother", this.mother, correction.mother());
+		this.spouse = pick(changed, "spouse", this.spouse, correction.spouse());
+		return changed(changed, clock);
 	}
 
 	/**
@@ -185,19 +184,16 @@ public class Citizen {
 	 *
 	 * @throws ApiException 409 when already recorded, 422 for a date before birth or in the future
 	 */
-	public Change recordDeath(LocalDate date, Clock clock) {
+	public List<CitizenEvent.CitizenChanged> recordDeath(LocalDate date, Clock clock) {
 		requireAlive();
 		LocalDate today = VietnamTime.today(clock);
 		if (date.isAfter(today) || date.isBefore(this.birthDate.earliestDay())) {
 			throw new ApiException(ProblemType.UNPROCESSABLE, "citizen.rules-broken").withError("dateOfDeath",
 					"date-of-death.impossible");
 		}
-		Citizen deceased = new Citizen(this.personalId, this.legacyIdNumber, this.fullName, this.fullNameFolded,
-				this.otherNames, this.birthDate, this.sex, this.birthRegistrationProvince, this.placeOfBirth,
-				this.hometown, this.ethnicity, this.religion, this.nationality, this.permanentAddress,
-				this.temporaryAddress, this.contact, this.household, this.father, this.mother, this.spouse,
-				this.identityCards, LifeStatus.DECEASED, date, this.version);
-		return changed(deceased, List.of("lifeStatus", "dateOfDeath"), clock);
+		this.lifeStatus = LifeStatus.DECEASED;
+		this.dateOfDeath = date;
+		return changed(List.of("lifeStatus", "dateOfDeath"), clock);
 	}
 
 	/**
@@ -206,7 +202,7 @@ public class Citizen {
 	 *
 	 * @throws ApiException 409 for a deceased citizen, 422 for an issue date in the future or before birth
 	 */
-	public Change issueIdentityCard(LocalDate issuedOn, String issuingAuthority, Clock clock) {
+	public List<CitizenEvent.CitizenChanged> issueIdentityCard(LocalDate issuedOn, String issuingAuthority, Clock clock) {
 		requireAlive();
 		LocalDate today = VietnamTime.today(clock);
 		if (issuedOn.isAfter(today) || issuedOn.isBefore(this.birthDate.earliestDay())) {
@@ -215,12 +211,8 @@ public class Citizen {
 		}
 		List<IdentityCard> cards = new ArrayList<>(this.identityCards);
 		cards.add(IdentityCard.issue(this.personalId, this.birthDate, issuedOn, issuingAuthority));
-		Citizen withCard = new Citizen(this.personalId, this.legacyIdNumber, this.fullName, this.fullNameFolded,
-				this.otherNames, this.birthDate, this.sex, this.birthRegistrationProvince, this.placeOfBirth,
-				this.hometown, this.ethnicity, this.religion, this.nationality, this.permanentAddress,
-				this.temporaryAddress, this.contact, this.household, this.father, this.mother, this.spouse, cards,
-				this.lifeStatus, this.dateOfDeath, this.version);
-		return changed(withCard, List.of("identityCards"), clock);
+		this.identityCards = List.copyOf(cards);
+		return changed(List.of("identityCards"), clock);
 	}
 
 	private void requireAlive() {
@@ -229,11 +221,11 @@ public class Citizen {
 		}
 	}
 
-	private Change changed(Citizen after, List<String> fields, Clock clock) {
-		CitizenEvent.CitizenChanged event = fields.isEmpty() ? null
-				: new CitizenEvent.CitizenChanged(UUID.randomUUID(), clock.instant(), this.personalId,
-						List.copyOf(fields));
-		return new Change(after, event);
+	/** The event naming the fields a transition changed; none when nothing changed. */
+	private List<CitizenEvent.CitizenChanged> changed(List<String> fields, Clock clock) {
+		return fields.isEmpty() ? List.of()
+				: List.of(new CitizenEvent.CitizenChanged(UUID.randomUUID(), clock.instant(), this.personalId,
+						List.copyOf(fields)));
 	}
 
 	private static <V> V pick(List<String> changed, String field, V current, V given) {
@@ -361,15 +353,6 @@ public class Citizen {
 
 	/** A citizen entered in the registry, and the event that says so. */
 	public record Registration(Citizen citizen, CitizenEvent.CitizenRegistered event) {
-	}
-
-	/** A record after a change, and the event naming the changed fields (null when nothing changed). */
-	public record Change(Citizen citizen, CitizenEvent.CitizenChanged event) {
-
-		public List<CitizenEvent> events() {
-			return (this.event != null) ? List.of(this.event) : List.of();
-		}
-
 	}
 
 	/** The parts of a record an officer may correct; null means "leave as it is". */

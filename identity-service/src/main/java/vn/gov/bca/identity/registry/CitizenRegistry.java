@@ -141,16 +141,25 @@ public class CitizenRegistry {
 				(citizen) -> citizen.issueIdentityCard(issuedOn, issuingAuthority, this.clock));
 	}
 
-	private Mono<Citizen> change(String personalId, Caller caller, Function<Citizen, Citizen.Change> action) {
-		return findFor(personalId, caller).switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")))
-			.flatMap((citizen) -> {
-				Citizen.Change change = action.apply(citizen);
-				if (change.event() == null) {
-					return Mono.just(citizen);
-				}
-				return this.citizens.update(change.citizen(), citizen.version(),
-						List.of(change.event().withAggregateId(this.pseudonyms.of(citizen.personalId()))));
-			});
+	/**
+	 * A transition on the stored record, re-applied to a fresh read when another change came first
+	 * (the platform's {@link AggregateStore#change}); the record outside the officer's reach is 404
+	 * as a missing one. Its events leave with the citizen's pseudonym in place of the personal id.
+	 */
+	private Mono<Citizen> change(String personalId, Caller caller,
+			Function<Citizen, List<CitizenEvent.CitizenChanged>> transition) {
+		if (!PersonalIdNumber.isWellFormed(personalId)) {
+			return Mono.error(ApiException.notFound("citizen"));
+		}
+		return this.citizens.change(personalId, (citizen) -> {
+			if (!RegistryAccess.mayActOn(caller, citizen)) {
+				throw ApiException.notFound("citizen");
+			}
+			return transition.apply(citizen)
+				.stream()
+				.map((event) -> event.withAggregateId(this.pseudonyms.of(citizen.personalId())))
+				.toList();
+		}).switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")));
 	}
 
 	/** The members of a household, head first, then by year of birth. */

@@ -32,51 +32,61 @@ class CitizenTests {
 	@Test
 	void aCorrectionNamesTheFieldsThatChangedAndNotTheirValues() {
 		Address moved = new Address(null, "79", "Phường Sài Gòn", "12 Lê Lợi");
-		Citizen.Change change = this.ha.correct(correction("Nguyễn Thị Hà", moved, null), PROVINCES, CLOCK);
+		List<CitizenEvent.CitizenChanged> events = this.ha.correct(correction("Nguyễn Thị Hà", moved, null), PROVINCES,
+				CLOCK);
 
-		assertThat(change.event().fields()).containsExactly("permanentAddress");
-		assertThat(change.event().toString()).doesNotContain("Lê Lợi");
-		assertThat(change.citizen().permanentAddress()).isEqualTo(moved);
-		assertThat(change.citizen().fullName()).isEqualTo("Nguyễn Thị Hà");
+		assertThat(events).singleElement().satisfies((event) -> {
+			assertThat(event.fields()).containsExactly("permanentAddress");
+			assertThat(event.toString()).doesNotContain("Lê Lợi");
+		});
+		assertThat(this.ha.permanentAddress()).isEqualTo(moved);
+		assertThat(this.ha.fullName()).isEqualTo("Nguyễn Thị Hà");
 	}
 
 	@Test
 	void aCorrectionThatChangesNothingHasNoEvent() {
-		Citizen.Change change = this.ha.correct(correction("Nguyễn  Thị Hà", this.ha.permanentAddress(), null),
-				PROVINCES, CLOCK);
-		assertThat(change.event()).isNull();
-		assertThat(change.events()).isEmpty();
+		List<CitizenEvent.CitizenChanged> events = this.ha
+			.correct(correction("Nguyễn  Thị Hà", this.ha.permanentAddress(), null), PROVINCES, CLOCK);
+		assertThat(events).isEmpty();
 	}
 
 	@Test
 	void aRenamedCitizenIsFoundByTheNewName() {
-		Citizen.Change change = this.ha.correct(correction("Nguyễn Thị Hạnh", null, null), PROVINCES, CLOCK);
-		assertThat(change.event().fields()).containsExactly("fullName");
-		assertThat(change.citizen().fullNameFolded()).isEqualTo("nguyen thi hanh");
+		List<CitizenEvent.CitizenChanged> events = this.ha.correct(correction("Nguyễn Thị Hạnh", null, null), PROVINCES,
+				CLOCK);
+		assertThat(events).singleElement().satisfies((event) -> assertThat(event.fields()).containsExactly("fullName"));
+		assertThat(this.ha.fullNameFolded()).isEqualTo("nguyen thi hanh");
 	}
 
 	@Test
 	void anUnknownProvinceInACorrectionIsRefused() {
+		Address before = this.ha.permanentAddress();
 		assertThatThrownBy(
-				() -> this.ha.correct(correction(null, new Address(null, "99", null, null), null), PROVINCES, CLOCK))
+				() -> this.ha.correct(correction("Nguyễn Thị Hạnh", new Address(null, "99", null, null), null), PROVINCES,
+						CLOCK))
 			.isInstanceOfSatisfying(ApiException.class, (refusal) -> assertThat(refusal.errors())
 				.extracting(ApiException.FieldProblem::code)
 				.containsExactly("address.unknown-province"));
+		// Refused before anything changed: the record is as it was.
+		assertThat(this.ha.permanentAddress()).isEqualTo(before);
+		assertThat(this.ha.fullName()).isEqualTo("Nguyễn Thị Hà");
 	}
 
 	@Test
 	void aDeathIsRecordedOnceAndFreezesTheRecord() {
-		Citizen.Change death = this.ha.recordDeath(LocalDate.of(2026, 1, 5), CLOCK);
-		assertThat(death.citizen().lifeStatus()).isEqualTo(Citizen.LifeStatus.DECEASED);
-		assertThat(death.citizen().dateOfDeath()).isEqualTo(LocalDate.of(2026, 1, 5));
-		assertThat(death.event().fields()).containsExactly("lifeStatus", "dateOfDeath");
+		List<CitizenEvent.CitizenChanged> death = this.ha.recordDeath(LocalDate.of(2026, 1, 5), CLOCK);
+		assertThat(this.ha.lifeStatus()).isEqualTo(Citizen.LifeStatus.DECEASED);
+		assertThat(this.ha.dateOfDeath()).isEqualTo(LocalDate.of(2026, 1, 5));
+		assertThat(death).singleElement()
+			.satisfies((event) -> assertThat(event.fields()).containsExactly("lifeStatus", "dateOfDeath"));
 
-		Citizen deceased = death.citizen();
+		Citizen deceased = this.ha;
 		assertThatThrownBy(() -> deceased.recordDeath(LocalDate.of(2026, 1, 6), CLOCK))
 			.isInstanceOfSatisfying(ApiException.class, (refusal) -> assertThat(refusal.type().status().value()).isEqualTo(409));
 		assertThatThrownBy(() -> deceased.correct(correction("Nguyễn Thị Hạnh", null, null), PROVINCES, CLOCK))
 			.isInstanceOf(ApiException.class);
 		assertThatThrownBy(() -> deceased.issueIdentityCard(TODAY, "C06", CLOCK)).isInstanceOf(ApiException.class);
+		assertThat(deceased.dateOfDeath()).isEqualTo(LocalDate.of(2026, 1, 5));
 	}
 
 	@Test
@@ -87,14 +97,15 @@ class CitizenTests {
 
 	@Test
 	void identityCardsAccumulateAndTheLastIsCurrent() {
-		Citizen first = this.ha.issueIdentityCard(LocalDate.of(2016, 5, 10), "C06", CLOCK).citizen();
-		Citizen.Change second = first.issueIdentityCard(LocalDate.of(2024, 7, 1), "C06", CLOCK);
+		this.ha.issueIdentityCard(LocalDate.of(2016, 5, 10), "C06", CLOCK);
+		List<CitizenEvent.CitizenChanged> second = this.ha.issueIdentityCard(LocalDate.of(2024, 7, 1), "C06", CLOCK);
 
-		assertThat(second.citizen().identityCards()).hasSize(2);
-		assertThat(second.citizen().currentIdentityCard().issuedOn()).isEqualTo(LocalDate.of(2024, 7, 1));
-		assertThat(second.citizen().currentIdentityCard().expiresOn()).isEqualTo(LocalDate.of(2045, 4, 2));
-		assertThat(second.citizen().currentIdentityCard().number()).isEqualTo("001185000101");
-		assertThat(second.event().fields()).containsExactly("identityCards");
+		assertThat(this.ha.identityCards()).hasSize(2);
+		assertThat(this.ha.currentIdentityCard().issuedOn()).isEqualTo(LocalDate.of(2024, 7, 1));
+		assertThat(this.ha.currentIdentityCard().expiresOn()).isEqualTo(LocalDate.of(2045, 4, 2));
+		assertThat(this.ha.currentIdentityCard().number()).isEqualTo("001185000101");
+		assertThat(second).singleElement()
+			.satisfies((event) -> assertThat(event.fields()).containsExactly("identityCards"));
 	}
 
 	private static Citizen.Correction correction(String name, Address permanent, Household household) {

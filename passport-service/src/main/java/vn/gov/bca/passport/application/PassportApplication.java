@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import vn.gov.bca.platform.data.outbox.DomainEvent;
-import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.DossierEvent;
-import vn.gov.bca.platform.dossier.calendar.Deadline;
+import vn.gov.bca.platform.dossier.registry.BirthDate;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.time.VietnamTime;
 
@@ -31,33 +30,22 @@ public class PassportApplication extends Dossier {
 	PassportApplication() {
 	}
 
-	private PassportApplication(String code, String procedureCode, PassportProcedure procedure, Channel channel,
-			Applicant applicant, Submitter submitter, HandlingUnit unit, Instant receivedAt, Deadline deadline,
-			PassportForm form) {
-		super(code, procedureCode, channel, applicant, submitter, unit, receivedAt, deadline);
+	PassportApplication(Header header, PassportProcedure procedure, PassportForm form) {
+		super(header);
 		this.procedure = procedure;
 		this.form = form;
 	}
 
-	static Submission submit(String code, String procedureCode, PassportProcedure procedure, Channel channel,
-			Applicant applicant, Submitter submitter, HandlingUnit unit, Instant receivedAt, Deadline deadline,
-			PassportForm form) {
-		PassportApplication application = new PassportApplication(code, procedureCode, procedure, channel, applicant,
-				submitter, unit, receivedAt, deadline, form);
-		return new Submission(application, application.submitted());
-	}
-
 	/**
-	 * The officer approves: the dossier is processed and the passport issued with the number given.
-	 * Returns the dossier's event and the passport's.
+	 * The officer approves: the dossier is processed and the passport issued with the number given,
+	 * in the same write. Returns the dossier's event and the passport's.
 	 */
 	List<DomainEvent> approve(Caller officer, String passportNumber, Instant now) {
 		LocalDate issuedOn = VietnamTime.dayOf(now);
-		boolean adult = isAdultOn(BirthDate.parse(this.form.holderBirthDate()), issuedOn);
-		int years = adult ? 10 : 5;
+		boolean adult = isAdultOn(this.form.holderBirthDate(), issuedOn);
 		boolean chip = adult && this.form.chip();
 		DossierEvent.DossierProcessed processed = process(officer, "Cấp hộ chiếu phổ thông số " + passportNumber, now);
-		this.passport = new IssuedPassport(passportNumber, issuedOn, issuedOn.plusYears(years), chip);
+		this.passport = new IssuedPassport(passportNumber, issuedOn, issuedOn.plusYears(adult ? 10 : 5), chip);
 		return List.of(processed, new PassportEvent.PassportIssued(UUID.randomUUID(), now, code(), passportNumber,
 				this.passport.expiresOn(), chip));
 	}
@@ -87,10 +75,6 @@ public class PassportApplication extends Dossier {
 
 	public IssuedPassport passport() {
 		return this.passport;
-	}
-
-	/** A new dossier and its first event. */
-	record Submission(PassportApplication application, DossierEvent.DossierSubmitted event) {
 	}
 
 }

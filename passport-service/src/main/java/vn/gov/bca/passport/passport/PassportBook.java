@@ -1,10 +1,12 @@
 package vn.gov.bca.passport.passport;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,9 +17,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The passports issued to each person (one document per holder, keyed by personal id): whether
- * they still hold a usable one (not expired, not reported lost) decides whether they may get
- * another. Numbers are {@code C} and seven digits from one atomic counter.
+ * The passports issued to each person (one document per holder, keyed by personal id; also those
+ * issued before this system, loaded as they are): whether they still hold a usable one (not expired,
+ * not reported lost) decides whether they may get another. Numbers are {@code C} and seven digits
+ * from one atomic counter. Entries are written from the dossiers' events, so each write may come
+ * twice and changes nothing the second time.
  */
 @Component
 public class PassportBook {
@@ -28,9 +32,9 @@ public class PassportBook {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	PassportBook(ReactiveMongoTemplate mongo, java.time.Clock clock) {
+	PassportBook(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
 	}
@@ -48,7 +52,9 @@ public class PassportBook {
 	public Flux<Entry> of(String holderPersonalId) {
 		return this.mongo.findById(holderPersonalId, Document.class, HOLDERS)
 			.flatMapIterable((holder) -> holder.getList("passports", Document.class, List.of()))
-			.map(PassportBook::entry);
+			.map((passport) -> new Entry(passport.getString("number"), LocalDate.parse(passport.getString("issuedOn")),
+					LocalDate.parse(passport.getString("expiresOn")), passport.getBoolean("chip", false),
+					passport.getString("dossierCode"), passport.getBoolean("reportedLost", false)));
 	}
 
 	/** The passports the holder could still travel with on that day. */
@@ -63,37 +69,19 @@ public class PassportBook {
 			.map((counter) -> String.format("C%07d", ((Number) counter.get("sequence")).longValue()));
 	}
 
+	/** Enters the passport unless it is there already. */
 	public Mono<Void> record(String holderPersonalId, Entry entry) {
 		Document passport = new Document("number", entry.number()).append("issuedOn", entry.issuedOn().toString())
 			.append("expiresOn", entry.expiresOn().toString())
 			.append("chip", entry.chip())
 			.append("dossierCode", entry.dossierCode())
-			.append("reportedLost", false)
+			.append("reportedLost", entry.reportedLost())
 			.append("recordedAt", Date.from(this.clock.instant()));
-		return this.mongo
-			.findAndModify(Query.query(Criteria.where("_id").is(holderPersonalId)),
-					new Update().push("passports", passport), FindAndModifyOptions.options().upsert(true),
-					Document.class, HOLDERS)
+		Query absent = Query.query(Criteria.where("_id").is(holderPersonalId).and("passports.number").ne(entry.number()));
+		return this.mongo.upsert(absent, new Update().push("passports", passport), HOLDERS)
+			// The holder's document exists with that passport: the upsert's insert meets the unique _id.
+			.onErrorResume(DuplicateKeyException.class, (recorded) -> Mono.empty())
 			.then();
-	}
-
-	/**
-	 * Takes the holder's one open passport dossier for this code; false if another dossier of theirs
-	 * is open. One conditional upsert: of two concurrent submissions one gets it.
-	 */
-	public Mono<Boolean> claimOpenDossier(String holderPersonalId, String dossierCode) {
-		Query free = Query.query(Criteria.where("_id").is(holderPersonalId).and("openDossier").is(null));
-		return this.mongo
-			.findAndModify(free, new Update().set("openDossier", dossierCode),
-					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, HOLDERS)
-			.map((holder) -> dossierCode.equals(holder.getString("openDossier")))
-			.onErrorResume(org.springframework.dao.DuplicateKeyException.class, (taken) -> Mono.just(false));
-	}
-
-	/** The dossier ended (refused, withdrawn, stopped, result returned) or was never written. */
-	public Mono<Void> releaseOpenDossier(String holderPersonalId, String dossierCode) {
-		Query held = Query.query(Criteria.where("_id").is(holderPersonalId).and("openDossier").is(dossierCode));
-		return this.mongo.updateFirst(held, new Update().unset("openDossier"), HOLDERS).then();
 	}
 
 	/** The holder reports a passport lost: it can no longer be used, and a re-issue is possible. */
@@ -101,12 +89,6 @@ public class PassportBook {
 		Query query = Query.query(Criteria.where("_id").is(holderPersonalId).and("passports.number").is(number));
 		return this.mongo.updateFirst(query, new Update().set("passports.$.reportedLost", true), HOLDERS)
 			.map((result) -> result.getMatchedCount() > 0);
-	}
-
-	private static Entry entry(Document passport) {
-		return new Entry(passport.getString("number"), LocalDate.parse(passport.getString("issuedOn")),
-				LocalDate.parse(passport.getString("expiresOn")), passport.getBoolean("chip", false),
-				passport.getString("dossierCode"), passport.getBoolean("reportedLost", false));
 	}
 
 }

@@ -11,6 +11,8 @@ import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.calendar.Deadline;
 import vn.gov.bca.platform.dossier.calendar.WorkingDays;
+import vn.gov.bca.platform.dossier.registry.BirthDate;
+import vn.gov.bca.platform.dossier.registry.Sex;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.time.VietnamTime;
 
@@ -28,15 +30,14 @@ class PassportApplicationTests {
 
 	private static PassportApplication accepted(PassportProcedure procedure, String born, boolean chip) {
 		Instant received = Instant.parse("2026-03-02T02:00:00Z");
-		PassportForm form = new PassportForm("001212123407", "Nguyễn Minh Khôi", born, "MALE", null, null, null, null,
-				chip, null, null);
-		PassportApplication application = PassportApplication
-			.submit("PA08-HN-260302-0001", procedure.catalogueCode(), procedure, Channel.ONLINE,
-					new Dossier.Applicant("001085012345", "Nguyễn Văn An", 1, null, null),
-					new Dossier.Submitter("citizen-an", "vneid-mobile", null),
-					new Dossier.HandlingUnit("PA08-HN", "Phòng QLXNC Hà Nội", "01"), received,
-					Deadline.start(WorkingDays.standard(), LocalDate.of(2026, 3, 2), 8), form)
-			.application();
+		PassportForm form = new PassportForm("001212123407", "Nguyễn Minh Khôi", BirthDate.parse(born), Sex.MALE, null,
+				null, null, null, chip, null, null);
+		PassportApplication application = new PassportApplication(new Dossier.Header("PA08-HN-260302-0001",
+				procedure.catalogueCode(), Channel.ONLINE,
+				new Dossier.Applicant("001085012345", "Nguyễn Văn An", 1, null, null),
+				new Dossier.Submitter("citizen-an", "vneid-mobile", null),
+				new Dossier.HandlingUnit("PA08-HN", "Phòng QLXNC Hà Nội", "01"), received,
+				Deadline.start(WorkingDays.standard(), LocalDate.of(2026, 3, 2), 8)), procedure, form);
 		application.accept(OFFICER, null, received);
 		return application;
 	}

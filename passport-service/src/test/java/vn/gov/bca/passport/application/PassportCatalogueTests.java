@@ -104,8 +104,8 @@ class PassportCatalogueTests {
 	@Test
 	void theRenewalWindowIsACatalogueValueWithItsSource() {
 		Procedure renewal = this.catalogue.require(RENEWAL);
-		assertThat(renewal.intParameter(PassportApplicationService.RENEWAL_WINDOW)).isEqualTo(6);
-		assertThat(renewal.parameter(PassportApplicationService.RENEWAL_WINDOW).orElseThrow().source())
+		assertThat(renewal.intParameter(PassportRules.RENEWAL_WINDOW)).isEqualTo(6);
+		assertThat(renewal.parameter(PassportRules.RENEWAL_WINDOW).orElseThrow().source())
 			.contains("Law 49/2019")
 			.contains("6 months");
 		assertThat(renewal.feesOn(java.time.LocalDate.of(2027, 1, 1), vn.gov.bca.platform.dossier.Channel.ONLINE))

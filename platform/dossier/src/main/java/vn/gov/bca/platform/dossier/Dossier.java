@@ -110,6 +110,11 @@ public abstract class Dossier {
 
 	}
 
+	/** What every new dossier starts with, whatever its procedure. */
+	public record Header(String code, String procedureCode, Channel channel, Applicant applicant, Submitter submitter,
+			HandlingUnit unit, Instant receivedAt, Deadline deadline) {
+	}
+
 	/** For Spring Data: the fields are set from the document. */
 	protected Dossier() {
 	}
@@ -135,7 +140,14 @@ public abstract class Dossier {
 				"Tiếp nhận hồ sơ qua kênh " + channel.code(), DossierStatus.SUBMITTED));
 	}
 
-	protected final DossierEvent.DossierSubmitted submitted() {
+	/** A new dossier of the procedure, submitted at the header's instant. */
+	protected Dossier(Header header) {
+		this(header.code(), header.procedureCode(), header.channel(), header.applicant(), header.submitter(),
+				header.unit(), header.receivedAt(), header.deadline());
+	}
+
+	/** The event of the dossier's submission. */
+	public final DossierEvent.DossierSubmitted submitted() {
 		return new DossierEvent.DossierSubmitted(UUID.randomUUID(), this.receivedAt, this.code, this.procedureCode,
 				this.status, this.channel, this.handlingUnit.code(), this.appointmentDate);
 	}

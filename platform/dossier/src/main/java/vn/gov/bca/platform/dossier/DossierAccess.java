@@ -7,7 +7,7 @@ import vn.gov.bca.platform.web.security.Caller;
  * Who may see a dossier and who may act on it: the one access policy of every procedure's dossiers
  * (the aggregate guards its states, controllers only map HTTP).
  * <ul>
- * <li>The applicant sees their own dossier; an officer of the handling unit's province sees the
+ * <li>The applicant sees their own dossier, an administrator any; an officer of the handling unit's province sees the
  * unit's dossiers (an officer of another province is refused, 403). To anyone else — another
  * citizen, a service — the dossier does not exist: 404, for a read and for an officer's action
  * alike, so that a dossier code cannot be tested for existence.</li>
@@ -21,9 +21,12 @@ public final class DossierAccess {
 	private DossierAccess() {
 	}
 
-	/** The applicant, or an officer of the handling unit's province (403 for another province); else 404. */
+	/**
+	 * The applicant, an administrator (reading), or an officer or supervisor of the handling unit's
+	 * province (403 for another province); else 404.
+	 */
 	public static void requireVisible(Dossier dossier, Caller caller) {
-		if (caller.owns(dossier.applicant().personalId())) {
+		if (caller.owns(dossier.applicant().personalId()) || caller.hasRole(Caller.ADMIN)) {
 			return;
 		}
 		if (caller.isOfficer()) {

@@ -28,8 +28,8 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 import vn.gov.bca.platform.web.context.RequestContext;
 import vn.gov.bca.platform.web.security.PersonalIds;
@@ -139,7 +139,8 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 	 */
 	private List<Map<String, Object>> bodyFieldErrors(ServerWebExchange exchange, Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MismatchedInputException mismatch) {
+			// A mismatched value, or one its type's own factory refused (a birth date of month 13).
+			if (cause instanceof DatabindException mismatch) {
 				String field = path(mismatch);
 				if (field.isEmpty()) {
 					return List.of();
@@ -162,7 +163,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 	}
 
 	/** {@code applicant.address.province}, {@code documents[2].kind}: the field as the client wrote it. */
-	private static String path(MismatchedInputException ex) {
+	private static String path(DatabindException ex) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {

@@ -1,4 +1,4 @@
-package vn.gov.bca.passport.application;
+package vn.gov.bca.platform.dossier.registry;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -7,6 +7,9 @@ import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * A birth date as the population registry holds it: often the whole day, but for many older citizens
  * only the year ({@code 1950}) or the year and month ({@code 1950-03}), because that is all their
@@ -14,6 +17,8 @@ import java.util.regex.Pattern;
  * verification as written. Ages are counted from the range of days it may stand for: a person is
  * surely 14 only if the latest possible birthday is 14 years ago, surely under 14 only if the
  * earliest possible one is under 14 years ago.
+ *
+ * In JSON it is the text as written; a text that is no such date is refused where it is read.
  *
  * @param text as written: {@code yyyy}, {@code yyyy-MM} or {@code yyyy-MM-dd}
  * @param earliest the first day it may stand for
@@ -27,6 +32,7 @@ public record BirthDate(String text, LocalDate earliest, LocalDate latest) {
 	private static final Pattern SHAPE = Pattern.compile("([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?");
 
 	/** @throws IllegalArgumentException if it is not a date, a month or a year of one */
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	public static BirthDate parse(String text) {
 		Matcher matcher = (text != null) ? SHAPE.matcher(text) : null;
 		if (matcher == null || !matcher.matches()) {
@@ -47,6 +53,12 @@ public record BirthDate(String text, LocalDate earliest, LocalDate latest) {
 		catch (DateTimeException ex) {
 			throw new IllegalArgumentException("Not a birth date: " + text, ex);
 		}
+	}
+
+	@Override
+	@JsonValue
+	public String toString() {
+		return this.text;
 	}
 
 	/** Whether it is only a year or a year and month. */

@@ -1,4 +1,4 @@
-package vn.gov.bca.passport.application;
+package vn.gov.bca.platform.dossier.registry;
 
 import java.time.LocalDate;
 

@@ -1,0 +1,99 @@
+package vn.gov.bca.platform.dossier.workflow;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.gov.bca.platform.data.claim.Claims;
+import vn.gov.bca.platform.data.consumer.ProcessedEvents;
+import vn.gov.bca.platform.data.outbox.AggregateStores;
+import vn.gov.bca.platform.dossier.Dossier;
+import vn.gov.bca.platform.dossier.DossierCodes;
+import vn.gov.bca.platform.dossier.DossierConfiguration;
+import vn.gov.bca.platform.dossier.DossierQueries;
+import vn.gov.bca.platform.dossier.HandlingUnits;
+import vn.gov.bca.platform.dossier.attachment.Attachments;
+import vn.gov.bca.platform.dossier.calendar.HolidayCalendars;
+import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
+import vn.gov.bca.platform.dossier.fee.FeeOrders;
+import vn.gov.bca.platform.dossier.registry.PopulationRegistry;
+import vn.gov.bca.platform.web.client.ServiceClients;
+
+/**
+ * The workflow of a procedure service, made as soon as the service declares its
+ * {@link ProcedureRules}: its catalogue ({@code vneid.dossier.procedures}, {@code procedures.json} by
+ * default) and handling units ({@code vneid.dossier.handling-units}, {@code handling-units.json} by
+ * default) as master data checked at start, the dossiers' collection ({@code vneid.dossier.collection},
+ * {@code <domain>_dossiers} by default), the endpoints under {@code vneid.dossier.path}, the fee's
+ * payment listener, and the typed clients of the registry and of fee orders.
+ */
+@AutoConfiguration(after = DossierConfiguration.class)
+@ConditionalOnBean(ProcedureRules.class)
+public class DossierWorkflowConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProcedureCatalogue procedureCatalogue(
+			@Value("${vneid.dossier.procedures:classpath:procedures.json}") Resource file) throws java.io.IOException {
+		try (java.io.InputStream in = file.getInputStream()) {
+			return ProcedureCatalogue.load(in);
+		}
+	}
+
+	/** A Spring resource location, e.g. {@code file:/etc/vneid/handling-units.json}. */
+	@Bean
+	@ConditionalOnMissingBean
+	HandlingUnits handlingUnits(@Value("${vneid.dossier.handling-units:classpath:handling-units.json}") Resource file) {
+		return HandlingUnits.load(file);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PopulationRegistry populationRegistry(ServiceClients clients) {
+		return new PopulationRegistry(clients);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FeeOrders feeOrders(ServiceClients clients) {
+		return new FeeOrders(clients);
+	}
+
+	@Bean
+	DossierWorkflow<?, ?> dossierWorkflow(ProcedureRules<?, ?> rules, AggregateStores stores,
+			ReactiveMongoTemplate mongo, @Value("${vneid.dossier.path}") String path,
+			@Value("${vneid.dossier.collection:}") String collection,
+			@Value("${spring.application.name}") String application, ProcedureCatalogue catalogue,
+			HandlingUnits units, HolidayCalendars calendars, DossierCodes codes, Attachments attachments,
+			DossierQueries queries, FeeOrders feeOrders, Clock clock) {
+		String name = collection.isBlank() ? application.replaceFirst("-service$", "") + "_dossiers" : collection;
+		DossierWorkflow.Parts parts = new DossierWorkflow.Parts(path, catalogue, units, calendars, codes, attachments,
+				queries, feeOrders, mongo);
+		return workflow(rules, stores, name, new Claims(mongo, name + "_open"), parts, clock);
+	}
+
+	private static <D extends Dossier, F> DossierWorkflow<D, F> workflow(ProcedureRules<D, F> rules,
+			AggregateStores stores, String collection, Claims open, DossierWorkflow.Parts parts, Clock clock) {
+		return new DossierWorkflow<>(rules, stores.forCollection(rules.dossierType(), collection), open, parts, clock);
+	}
+
+	@Bean
+	DossierController dossierController(DossierWorkflow<?, ?> workflow) {
+		return new DossierController(workflow);
+	}
+
+	/** Fee orders are told apart by the service-account client that asked for them. */
+	@Bean
+	FeePaymentListener feePaymentListener(ProcessedEvents processed, DossierWorkflow<?, ?> workflow, JsonMapper json,
+			@Value("${vneid.service-account.client-id:${spring.application.name}}") String service) {
+		return new FeePaymentListener(processed, workflow, json, service);
+	}
+
+}

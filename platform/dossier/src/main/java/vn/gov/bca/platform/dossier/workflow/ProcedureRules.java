@@ -1,0 +1,53 @@
+package vn.gov.bca.platform.dossier.workflow;
+
+import reactor.core.publisher.Mono;
+
+import vn.gov.bca.platform.data.outbox.Transition;
+import vn.gov.bca.platform.dossier.Dossier;
+import vn.gov.bca.platform.web.security.Caller;
+
+/**
+ * What a procedure service writes: its rules, at the points where the shared workflow asks for them.
+ * Everything else — finding with access, the officers' and applicant's transitions, attachments,
+ * the fee, queue, statistics, the HTTP endpoints — is the platform's {@link DossierWorkflow}.
+ *
+ * @param <D> the service's dossier (a {@link Dossier} with its typed form and result)
+ * @param <F> the typed form, validated where the request is read
+ */
+public interface ProcedureRules<D extends Dossier, F> {
+
+	Class<D> dossierType();
+
+	/** The person the result is for (the applicant, unless a parent or guardian files). */
+	String holderOf(F form);
+
+	/**
+	 * The procedure's checks at submission (age, the registry, eligibility), which write nothing:
+	 * completes with the applicant's full name to record, or fails with the problem to answer.
+	 */
+	Mono<String> admit(Intake<F> intake);
+
+	/** The new dossier of the admitted submission. */
+	D create(Dossier.Header header, Intake<F> intake);
+
+	/**
+	 * A key of which only one dossier may be open at a time (e.g. the holder's personal id: one
+	 * passport dossier at a time), taken at submission and released when the dossier ends; null for
+	 * none.
+	 */
+	default String openDossierKey(D dossier) {
+		return null;
+	}
+
+	/**
+	 * What approval does: the checks and preparations it needs (an exit ban, a number), then the
+	 * transition applied to the dossier as stored (usually {@link Dossier#process} and the result's
+	 * event). Called after the officer's right was checked, so nothing is spent for someone who may
+	 * not act.
+	 */
+	Mono<Transition<D>> approval(D dossier, Caller officer);
+
+	/** The procedure's part of the view (its form, its result), merged into {@link DossierView}. */
+	Object details(D dossier);
+
+}

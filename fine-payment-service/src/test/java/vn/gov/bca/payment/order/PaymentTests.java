@@ -35,6 +35,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import vn.gov.bca.payment.decision.Decisions;
 import vn.gov.bca.payment.reconciliation.Reconciliation;
@@ -42,6 +43,8 @@ import vn.gov.bca.paymentsandbox.CallbackMode;
 import vn.gov.bca.paymentsandbox.PaymentSandbox;
 import vn.gov.bca.paymentsandbox.Settings;
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
+import vn.gov.bca.platform.dossier.fee.FeeOrders;
+import vn.gov.bca.platform.dossier.fee.PaymentSucceeded;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
@@ -82,6 +85,9 @@ class PaymentTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private JsonMapper json;
 
 	@Autowired
 	private Reconciliation reconciliation;
@@ -436,20 +442,21 @@ class PaymentTests {
 	void aServiceAsksForADossierFeeWhichItsPayerPaysAndThePaymentIsPublished() {
 		String dossier = "PA08-HN-261123-" + (System.nanoTime() % 10_000);
 		String service = jwt.service("passport-service");
-		String order = this.client.post()
+		FeeOrders.FeeOrder order = this.client.post()
 			.uri("/api/payment/fee-orders")
 			.headers((headers) -> headers.setBearerAuth(service))
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("referenceId", dossier, "amount", 200_000, "payerPersonalId", BICH, "description",
-					"Lệ phí cấp hộ chiếu, hồ sơ " + dossier))
+			// The body as the dossier services send it, the answer read as they read it (platform-dossier's records).
+			.bodyValue(new FeeOrders.FeeOrderRequest(dossier, 200_000, BICH, "Lệ phí cấp hộ chiếu, hồ sơ " + dossier))
 			.exchange()
 			.expectStatus()
 			.isCreated()
-			.expectBody(String.class)
+			.expectBody(FeeOrders.FeeOrder.class)
 			.returnResult()
 			.getResponseBody();
-		String orderId = JsonPath.read(order, "$.id");
-		assertThat((String) JsonPath.read(order, "$.status")).isEqualTo("CREATED");
+		String orderId = order.id();
+		assertThat(order.referenceId()).isEqualTo(dossier);
+		assertThat(order.status()).isEqualTo("CREATED");
 
 		this.client.post()
 			.uri("/api/payment/orders/" + orderId + "/checkout")
@@ -486,6 +493,16 @@ class PaymentTests {
 		assertThat(succeeded.get(0).value()).contains("\"referenceType\":\"DOSSIER_FEE\"")
 			.contains(dossier)
 			.contains("\"requestedBy\":\"passport-service\"");
+		// The contract: the event as published, read by the dossier services' listener record.
+		PaymentSucceeded read = this.json.readValue(succeeded.get(0).value(), PaymentSucceeded.class);
+		assertThat(read.eventId()).isNotBlank();
+		assertThat(read.aggregateId()).isEqualTo(orderId);
+		assertThat(read.referenceId()).isEqualTo(dossier);
+		assertThat(read.amount()).isEqualTo(200_000);
+		assertThat(read.receiptNumber()).isNotBlank();
+		assertThat(read.occurredAt()).isNotNull();
+		assertThat(read.isFeeOf("passport-service")).isTrue();
+		assertThat(read.isFeeOf("seal-service")).isFalse();
 	}
 
 	@Test

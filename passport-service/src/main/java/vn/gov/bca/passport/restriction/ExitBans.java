@@ -1,105 +1,90 @@
 package vn.gov.bca.passport.restriction;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
-import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.platform.data.outbox.AggregateStore;
+import vn.gov.bca.platform.data.outbox.AggregateStores;
+import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
-/**
- * Exit bans (tạm hoãn xuất cảnh, Law 49/2019 Art. 21: suspects and accused, unpaid judgments or
- * taxes, unpaid administrative penalties…), kept by officers, one document per person. Each ban
- * belongs to the province of the officer who recorded it, and only that province's supervisors lift
- * it. An active ban — in force on Vietnam's day — blocks a passport's issuance anywhere, at
- * submission and again at approval.
- */
-@Component
+/** Exit bans over HTTP, seen by every officer as one blocks a passport in every province; the ban guards the rest. */
+@RestController
+@RequestMapping("/api/passport/exit-bans")
 public class ExitBans {
 
-	static final String COLLECTION = "exit_bans";
-
+	private final AggregateStore<ExitBan> store;
 	private final ReactiveMongoTemplate mongo;
-
 	private final Clock clock;
 
-	ExitBans(ReactiveMongoTemplate mongo, Clock clock) {
+	ExitBans(AggregateStores stores, ReactiveMongoTemplate mongo, Clock clock) {
+		this.store = stores.forCollection(ExitBan.class, "passport_exit_bans");
 		this.mongo = mongo;
 		this.clock = clock;
-	}
-
-	/**
-	 * @param legalBasis the point of Art. 21 or the decision applied
-	 * @param until the last day, or null until lifted
-	 * @param province the province of the officer who recorded it, whose supervisors may lift it
-	 */
-	public record Ban(String id, String personalId, String legalBasis, String reason, LocalDate from, LocalDate until,
-			String decidedBy, String agency, String province, Instant recordedAt, Instant liftedAt) {
-
-		public boolean isActiveOn(LocalDate day) {
-			return this.liftedAt == null && !day.isBefore(this.from) && (this.until == null || !day.isAfter(this.until));
-		}
-
-	}
-
-	/** Recorded in the officer's own province (the caller checked the officer's right). */
-	public Mono<Ban> impose(String personalId, String legalBasis, String reason, LocalDate from, LocalDate until,
-			Caller officer) {
-		Ban ban = new Ban(UUID.randomUUID().toString(), personalId, legalBasis, reason, from, until, officer.subject(),
-				officer.agency(), officer.province(), this.clock.instant(), null);
-		Document entry = new Document("id", ban.id()).append("legalBasis", legalBasis)
-			.append("reason", reason)
-			.append("from", from.toString())
-			.append("until", (until != null) ? until.toString() : null)
-			.append("decidedBy", ban.decidedBy())
-			.append("agency", ban.agency())
-			.append("province", ban.province())
-			.append("recordedAt", Date.from(ban.recordedAt()));
-		return this.mongo
-			.findAndModify(Query.query(Criteria.where("_id").is(personalId)), new Update().push("bans", entry),
-					FindAndModifyOptions.options().upsert(true), Document.class, COLLECTION)
-			.thenReturn(ban);
-	}
-
-	/**
-	 * A supervisor of the ban's province lifts it (403 for another province's).
-	 * @return false if the person has no such ban
-	 */
-	public Mono<Boolean> lift(String personalId, String banId, Caller supervisor) {
-		return of(personalId).filter((ban) -> ban.id().equals(banId)).next().flatMap((ban) -> {
-			supervisor.requireAnyRole(Caller.SUPERVISOR).requireOfficerOf(ban.province());
-			Query query = Query.query(Criteria.where("_id").is(personalId).and("bans.id").is(banId));
-			return this.mongo
-				.updateFirst(query, new Update().set("bans.$.liftedAt", Date.from(this.clock.instant())), COLLECTION)
-				.map((result) -> result.getMatchedCount() > 0);
-		}).defaultIfEmpty(false);
-	}
-
-	public Flux<Ban> of(String personalId) {
-		return this.mongo.findById(personalId, Document.class, COLLECTION)
-			.flatMapIterable((person) -> person.getList("bans", Document.class, List.of()))
-			.map((entry) -> new Ban(entry.getString("id"), personalId, entry.getString("legalBasis"),
-					entry.getString("reason"), LocalDate.parse(entry.getString("from")),
-					(entry.getString("until") != null) ? LocalDate.parse(entry.getString("until")) : null,
-					entry.getString("decidedBy"), entry.getString("agency"), entry.getString("province"),
-					entry.getDate("recordedAt").toInstant(),
-					(entry.getDate("liftedAt") != null) ? entry.getDate("liftedAt").toInstant() : null));
+		mongo.indexOps(this.store.collection())
+			.createIndex(new Index().on("decision.personalId", Sort.Direction.ASC).named("personal_id"))
+			.subscribe(null, (ex) -> LoggerFactory.getLogger(ExitBans.class).warn("No exit bans index: {}", ex.toString()));
 	}
 
 	public Mono<Boolean> isBanned(String personalId, LocalDate day) {
-		return of(personalId).any((ban) -> ban.isActiveOn(day));
+		return bansOf(personalId).map((bans) -> bans.stream().anyMatch((ban) -> ban.isActiveOn(day)));
+	}
+
+	@GetMapping("/{personalId}")
+	Mono<List<ExitBan>> of(@PathVariable String personalId, Caller officer) {
+		officer.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR);
+		return bansOf(personalId);
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<ExitBan> impose(@Valid @RequestBody BanRequest request, Caller officer) {
+		ExitBan.Imposed imposed = ExitBan.impose(request, VietnamTime.today(this.clock), officer, this.clock.instant());
+		return this.store.insert(imposed.ban(), List.of(imposed.event()));
+	}
+
+	/** Another person's ban, or none, is 404 (to a supervisor: anyone else is 403 first). */
+	@PostMapping("/{personalId}/{banId}/lift")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> lift(@PathVariable String personalId, @PathVariable String banId, Caller supervisor) {
+		supervisor.requireAnyRole(Caller.SUPERVISOR);
+		Query query = Query.query(Criteria.where("_id").is(banId).and("decision.personalId").is(personalId));
+		return this.mongo.findOne(query, ExitBan.class, this.store.collection())
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("exit-ban")))
+			.flatMap((ban) -> this.store.update(ban, ban.version, ban.lift(supervisor, this.clock.instant())))
+			.then();
+	}
+
+	private Mono<List<ExitBan>> bansOf(String personalId) {
+		Query query = Query.query(Criteria.where("decision.personalId").is(personalId)).with(Sort.by("decision.recordedAt"));
+		return this.mongo.find(query, ExitBan.class, this.store.collection()).collectList();
+	}
+
+	record BanRequest(@NotBlank @Pattern(regexp = "[0-9]{12}") String personalId,
+			@NotBlank @Size(max = 200) String legalBasis, @NotBlank @Size(max = 500) String reason, LocalDate from,
+			LocalDate until, @Pattern(regexp = "[0-9]{2}") String province) {
 	}
 
 }

@@ -71,6 +71,10 @@ public final class ExitBan {
 				this.decision.legalBasis(), now));
 	}
 
+	boolean isOf(String personalId) {
+		return this.decision.personalId().equals(personalId);
+	}
+
 	/** On Vietnam's days from {@code from} to {@code until}, both included, until lifted. */
 	public boolean isActiveOn(LocalDate day) {
 		return this.liftedAt == null && !day.isBefore(this.decision.from())

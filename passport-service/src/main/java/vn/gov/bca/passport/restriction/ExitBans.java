@@ -70,11 +70,12 @@ public class ExitBans {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> lift(@PathVariable String personalId, @PathVariable String banId, Caller supervisor) {
 		supervisor.requireAnyRole(Caller.SUPERVISOR);
-		Query query = Query.query(Criteria.where("_id").is(banId).and("decision.personalId").is(personalId));
-		return this.mongo.findOne(query, ExitBan.class, this.store.collection())
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("exit-ban")))
-			.flatMap((ban) -> this.store.update(ban, ban.version, ban.lift(supervisor, this.clock.instant())))
-			.then();
+		return this.store.change(banId, (ban) -> {
+			if (!ban.isOf(personalId)) {
+				throw ApiException.notFound("exit-ban");
+			}
+			return ban.lift(supervisor, this.clock.instant());
+		}).switchIfEmpty(Mono.error(() -> ApiException.notFound("exit-ban"))).then();
 	}
 
 	private Mono<List<ExitBan>> bansOf(String personalId) {

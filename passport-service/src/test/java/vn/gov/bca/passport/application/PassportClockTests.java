@@ -27,6 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.gov.bca.platform.dossier.calendar.HolidayCalendar;
 import vn.gov.bca.platform.dossier.calendar.WorkingDays;
 import vn.gov.bca.platform.testkit.IntegrationTest;
+import vn.gov.bca.platform.testkit.ServiceStubs;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.SettableClock;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
@@ -46,7 +47,7 @@ class PassportClockTests {
 
 	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
 
-	private static final StubServices services = new StubServices();
+	private static final ServiceStubs services = new ServiceStubs();
 
 	private static final SettableClock clock = SettableClock.at(LocalDateTime.of(2026, 3, 2, 9, 0), VietnamTime.ZONE);
 

@@ -31,6 +31,7 @@ import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.calendar.WorkingDays;
 import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
 import vn.gov.bca.platform.testkit.IntegrationTest;
+import vn.gov.bca.platform.testkit.ServiceStubs;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 import vn.gov.bca.platform.testkit.TopicReader;
@@ -48,7 +49,7 @@ class PassportDossierTests {
 
 	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
 
-	private static final StubServices services = new StubServices();
+	private static final ServiceStubs services = new ServiceStubs();
 
 	private static final String AN = "001085012345";
 

@@ -2,6 +2,7 @@ package vn.gov.bca.passport.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -24,10 +25,9 @@ import vn.gov.bca.platform.web.time.VietnamTime;
 /**
  * What is a passport's in the dossier workflow. Submission is refused unless the population
  * registry confirms the holder (and, for a child, the parent), and unless the holder may have a
- * passport: none still usable (409; for a renewal, none usable beyond the catalogue's window) and no
- * exit ban (409). One open dossier per holder. Approval checks the exit ban and the passports held
- * again, then issues the passport in the dossier's write. The checks write nothing: a re-issue's
- * lost passport is struck from the book from the dossier's event ({@code PassportBookKeeper}).
+ * passport: no exit ban, none usable (for a renewal, none usable beyond the catalogue's window);
+ * one open dossier per holder. Approval asks the same again, then issues the passport in the
+ * dossier's write. The checks write nothing: the passport book follows from the dossier's events.
  */
 @Component
 class PassportRules implements ProcedureRules<PassportApplication, PassportForm> {
@@ -50,9 +50,9 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 	PassportRules(PopulationRegistry registry, PassportBook passports, ExitBans exitBans,
 			ProcedureCatalogue catalogue, Clock clock) {
 		this.registry = registry;
-		this.catalogue = catalogue;
 		this.passports = passports;
 		this.exitBans = exitBans;
+		this.catalogue = catalogue;
 		this.clock = clock;
 	}
 
@@ -81,11 +81,9 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 		Mono<Boolean> parent = !child ? Mono.just(true) : this.registry.confirmsParent(form.holderPersonalId(),
 				intake.applicantPersonalId(), PURPOSE + " TK01a: parent of the child");
 		return holder.zipWith(parent).flatMap((both) -> {
-			if (!both.getT1()) {
-				return Mono.error(ApiException.unprocessable("passport.identity-not-confirmed"));
-			}
-			if (!both.getT2()) {
-				return Mono.error(ApiException.unprocessable("passport.parent-not-confirmed"));
+			if (!both.getT1() || !both.getT2()) {
+				return Mono.error(ApiException.unprocessable(
+						both.getT1() ? "passport.parent-not-confirmed" : "passport.identity-not-confirmed"));
 			}
 			return checkEligibility(kind, intake.procedure(), form, intake.today())
 				.thenReturn(child ? intake.declaredApplicantName() : form.holderFullName());
@@ -99,10 +97,28 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 
 	@Override
 	public Mono<Transition<PassportApplication>> approval(PassportApplication dossier, Caller officer) {
-		LocalDate today = VietnamTime.today(this.clock);
 		Procedure procedure = this.catalogue.require(dossier.procedureCode());
-		return checkEligibility(dossier.procedure(), procedure, dossier.form(), today).then(this.passports.nextNumber())
+		return checkEligibility(dossier.procedure(), procedure, dossier.form(), VietnamTime.today(this.clock))
+			.then(this.passports.nextNumber())
 			.map((number) -> (fresh) -> fresh.approve(officer, number, this.clock.instant()));
+	}
+
+	/**
+	 * The passport book follows the dossiers: a passport issued is entered; a passport declared lost
+	 * in a re-issue dossier is struck once that dossier exists.
+	 */
+	@Override
+	public Mono<?> followUp(String eventType, PassportApplication dossier) {
+		PassportForm form = dossier.form();
+		IssuedPassport passport = dossier.passport();
+		if (eventType.equals("PassportIssued") && passport != null) {
+			return this.passports.record(dossier.holderPersonalId(), new PassportBook.Entry(passport.number(),
+					passport.issuedOn(), passport.expiresOn(), passport.chip(), dossier.code(), false));
+		}
+		boolean lost = dossier.procedure() == PassportProcedure.REISSUE_LOST_OR_DAMAGED
+				&& form.lostOrDamaged() == PassportForm.LostOrDamaged.LOST && form.previousPassportNumber() != null;
+		return (eventType.equals("DossierSubmitted") && lost)
+				? this.passports.reportLost(dossier.holderPersonalId(), form.previousPassportNumber()) : Mono.empty();
 	}
 
 	@Override
@@ -115,20 +131,17 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 	}
 
 	private static PassportProcedure procedureOf(String catalogueCode) {
-		for (PassportProcedure procedure : PassportProcedure.values()) {
-			if (procedure.catalogueCode().equals(catalogueCode)) {
-				return procedure;
-			}
-		}
-		throw ApiException.notFound("procedure");
+		return Arrays.stream(PassportProcedure.values())
+			.filter((procedure) -> procedure.catalogueCode().equals(catalogueCode))
+			.findFirst()
+			.orElseThrow(() -> ApiException.notFound("procedure"));
 	}
 
 	/**
 	 * Who files, by the holder's age on the day of submission: TK01 by the holder from 14, TK01a by a
 	 * parent under 14 (Law 49/2019 Art. 15(2)(d): the at-law representative of an under-14 person).
-	 * A first issue is for 14 and over, the child procedure for under 14; a re-issue (lost or damaged)
-	 * and a renewal are for either, filed by the parent for a child. A birth date the registry has
-	 * only as a year or month must leave no doubt about the side of 14 it falls on.
+	 * A first issue is for 14 and over, the child procedure for under 14; a re-issue and a renewal
+	 * for either. A birth date held as a year or month must leave no doubt about the side of 14.
 	 *
 	 * @return whether the holder is a child (the applicant is a parent)
 	 */
@@ -156,11 +169,7 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 		return child;
 	}
 
-	/**
-	 * No exit ban in force that day, and no usable passport other than the one a re-issue replaces;
-	 * a renewal may be asked while the passport is still valid, within the catalogue's window of its
-	 * expiry. Asked at submission and again at approval (two dossiers must not both get a passport).
-	 */
+	/** No exit ban that day, no usable passport but the one a re-issue replaces or a renewal renews. */
 	private Mono<Void> checkEligibility(PassportProcedure kind, Procedure procedure, PassportForm form,
 			LocalDate today) {
 		Mono<Void> banned = this.exitBans.isBanned(form.holderPersonalId(), today)

@@ -134,11 +134,9 @@ class PassportDossierTests {
 			.containsExactly("DossierSubmitted", "DossierAccepted", "PaymentRequested", "PaymentReceived",
 					"DossierProcessed", "PassportIssued", "ResultReturned");
 
-		submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Thị Hồng", "1990-03-03", "FEMALE"), null).expectStatus()
-			.isEqualTo(409);
-
+		// The passport book follows from PassportIssued (read back from the topic), moments after approval.
 		String number = JsonPath.read(approved, "$.passport.number");
-		this.client.get()
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> this.client.get()
 			.uri("/api/passport/me/passports")
 			.headers((headers) -> headers.setBearerAuth(jwt.citizen(holder, 2)))
 			.exchange()
@@ -146,7 +144,12 @@ class PassportDossierTests {
 			.jsonPath("$[0].number")
 			.isEqualTo(number)
 			.jsonPath("$[0].usable")
-			.isEqualTo(true);
+			.isEqualTo(true));
+		submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Thị Hồng", "1990-03-03", "FEMALE"), null).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("hộ chiếu phổ thông còn giá trị"));
 		this.client.post()
 			.uri("/api/passport/me/passports/" + number + "/lost")
 			.headers((headers) -> headers.setBearerAuth(jwt.citizen(BICH, 2)))
@@ -164,6 +167,28 @@ class PassportDossierTests {
 			.replace("\"chip\": true", "\"chip\": true, \"previousPassportNumber\": \"" + number
 					+ "\", \"lostOrDamaged\": \"LOST\"");
 		submit(jwt.citizen(holder, 2), reissue, null).expectStatus().isCreated();
+	}
+
+	@Test
+	void aReissueForALostPassportStrikesItOnlyOnceTheDossierExists() {
+		String holder = "001190123439";
+		LocalDate today = LocalDate.now(VietnamTime.ZONE);
+		this.book.record(holder, new PassportBook.Entry("C9100001", today.minusYears(2), today.plusYears(8), true,
+				"PA08-HN-240101-0001", false)).block();
+		String reissue = firstIssue(holder, "Lê Thị Mất", "1990-05-05", "FEMALE")
+			.replace("FIRST_ISSUE", "REISSUE_LOST_OR_DAMAGED")
+			.replace("\"chip\": true", "\"chip\": true, \"previousPassportNumber\": \"C9100001\", \"lostOrDamaged\": \"LOST\"");
+		services.unknownToRegistry.add(holder);
+		submit(jwt.citizen(holder, 2), reissue, null).expectStatus().isEqualTo(422);
+		// A refused submission wrote nothing: the passport is still usable.
+		assertThat(this.book.usable(holder, today).collectList().block()).hasSize(1);
+
+		services.unknownToRegistry.remove(holder);
+		submit(jwt.citizen(holder, 2), reissue, null).expectStatus().isCreated();
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.book.of(holder).collectList().block())
+				.singleElement()
+				.satisfies((entry) -> assertThat(entry.reportedLost()).isTrue()));
 	}
 
 	@Test

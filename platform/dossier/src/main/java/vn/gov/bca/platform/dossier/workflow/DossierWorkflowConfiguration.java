@@ -31,8 +31,9 @@ import vn.gov.bca.platform.web.client.ServiceClients;
  * {@link ProcedureRules}: its catalogue ({@code vneid.dossier.procedures}, {@code procedures.json} by
  * default) and handling units ({@code vneid.dossier.handling-units}, {@code handling-units.json} by
  * default) as master data checked at start, the dossiers' collection ({@code vneid.dossier.collection},
- * {@code <domain>_dossiers} by default), the endpoints under {@code vneid.dossier.path}, the fee's
- * payment listener, and the typed clients of the registry and of fee orders.
+ * {@code <domain>_dossiers} by default), the endpoints under {@code vneid.dossier.path}
+ * ({@code /api/<domain>} by default; the domain is the outbox's, from the service's name), the fee's
+ * payment listener, the follow-up of the dossiers' own events, and the typed clients of the registry and of fee orders.
  */
 @AutoConfiguration(after = DossierConfiguration.class)
 @ConditionalOnBean(ProcedureRules.class)
@@ -68,12 +69,10 @@ public class DossierWorkflowConfiguration {
 
 	@Bean
 	DossierWorkflow<?, ?> dossierWorkflow(ProcedureRules<?, ?> rules, AggregateStores stores,
-			ReactiveMongoTemplate mongo, @Value("${vneid.dossier.path}") String path,
-			@Value("${vneid.dossier.collection:}") String collection,
-			@Value("${spring.application.name}") String application, ProcedureCatalogue catalogue,
+			ReactiveMongoTemplate mongo, @Value("${vneid.dossier.path:/api/${vneid.outbox.domain}}") String path,
+			@Value("${vneid.dossier.collection:${vneid.outbox.domain}_dossiers}") String name, ProcedureCatalogue catalogue,
 			HandlingUnits units, HolidayCalendars calendars, DossierCodes codes, Attachments attachments,
 			DossierQueries queries, FeeOrders feeOrders, Clock clock) {
-		String name = collection.isBlank() ? application.replaceFirst("-service$", "") + "_dossiers" : collection;
 		DossierWorkflow.Parts parts = new DossierWorkflow.Parts(path, catalogue, units, calendars, codes, attachments,
 				queries, feeOrders, mongo);
 		return workflow(rules, stores, name, new Claims(mongo, name + "_open"), parts, clock);
@@ -87,6 +86,18 @@ public class DossierWorkflowConfiguration {
 	@Bean
 	DossierController dossierController(DossierWorkflow<?, ?> workflow) {
 		return new DossierController(workflow);
+	}
+
+	@Bean
+	DossierFollowUp<?> dossierFollowUp(ProcessedEvents processed, DossierWorkflow<?, ?> workflow,
+			ProcedureRules<?, ?> rules) {
+		return followUp(processed, workflow, rules);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <D extends Dossier> DossierFollowUp<D> followUp(ProcessedEvents processed,
+			DossierWorkflow<?, ?> workflow, ProcedureRules<?, ?> rules) {
+		return new DossierFollowUp<>(processed, (DossierWorkflow<D, ?>) workflow, (ProcedureRules<D, ?>) rules);
 	}
 
 	/** Fee orders are told apart by the service-account client that asked for them. */

@@ -47,6 +47,15 @@ public interface ProcedureRules<D extends Dossier, F> {
 	 */
 	Mono<Transition<D>> approval(D dossier, Caller officer);
 
+	/**
+	 * What follows from one of the dossier's events (its simple type name, e.g. {@code
+	 * PassportIssued}) outside the dossier: run once per event after the dossier was written, retried
+	 * when it fails, so it must be harmless when repeated. Nothing by default.
+	 */
+	default Mono<?> followUp(String eventType, D dossier) {
+		return Mono.empty();
+	}
+
 	/** The procedure's part of the view (its form, its result), merged into {@link DossierView}. */
 	Object details(D dossier);
 

@@ -1,0 +1,43 @@
+package vn.gov.bca.platform.dossier.workflow;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import reactor.core.publisher.Mono;
+
+import vn.gov.bca.platform.data.consumer.ProcessedEvents;
+import vn.gov.bca.platform.dossier.Dossier;
+
+/**
+ * What follows from a dossier's own events ({@link ProcedureRules#followUp}), read back from the
+ * service's topic: each event once, after its dossier was written, so that a write elsewhere (the
+ * passport book, the population registry) is neither lost when it fails nor done before the dossier
+ * exists. Events of the topic that are not a dossier's (an exit ban's) are skipped.
+ */
+class DossierFollowUp<D extends Dossier> {
+
+	static final String CONSUMER = "dossier-follow-up";
+
+	private final ProcessedEvents processed;
+
+	private final DossierWorkflow<D, ?> workflow;
+
+	private final ProcedureRules<D, ?> rules;
+
+	DossierFollowUp(ProcessedEvents processed, DossierWorkflow<D, ?> workflow, ProcedureRules<D, ?> rules) {
+		this.processed = processed;
+		this.workflow = workflow;
+		this.rules = rules;
+	}
+
+	@KafkaListener(topics = "${vneid.outbox.topic}", groupId = "${spring.application.name}.dossier-follow-up")
+	Mono<Void> on(ConsumerRecord<String, String> record) {
+		return this.processed.handleOnce(CONSUMER, record, (event) -> {
+			if (event.type() == null || record.key() == null) {
+				return Mono.empty();
+			}
+			String type = event.type().substring(event.type().lastIndexOf('.') + 1);
+			return this.workflow.stored(record.key()).flatMap((dossier) -> this.rules.followUp(type, dossier));
+		}).then();
+	}
+
+}

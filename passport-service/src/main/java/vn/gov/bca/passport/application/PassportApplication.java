@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import vn.gov.bca.platform.data.outbox.DomainEvent;
 import vn.gov.bca.platform.dossier.Dossier;
-import vn.gov.bca.platform.dossier.DossierEvent;
-import vn.gov.bca.platform.dossier.registry.BirthDate;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.time.VietnamTime;
 
@@ -27,6 +25,15 @@ public class PassportApplication extends Dossier {
 
 	private IssuedPassport passport;
 
+	/** The passport a dossier produced: number, dates, chip or not. */
+	public record IssuedPassport(String number, LocalDate issuedOn, LocalDate expiresOn, boolean chip) {
+	}
+
+	/** The dossier was approved and a passport issued, on {@code passport.events.v1} (no holder data). */
+	public record PassportIssued(UUID eventId, Instant occurredAt, String aggregateId, String passportNumber,
+			LocalDate expiresOn, boolean chip) implements DomainEvent {
+	}
+
 	PassportApplication() {
 	}
 
@@ -36,27 +43,17 @@ public class PassportApplication extends Dossier {
 		this.form = form;
 	}
 
-	/**
-	 * The officer approves: the dossier is processed and the passport issued with the number given,
-	 * in the same write. Returns the dossier's event and the passport's.
-	 */
+	/** Approved: the dossier processed and the passport issued in the same write, with both events. */
 	List<DomainEvent> approve(Caller officer, String passportNumber, Instant now) {
 		LocalDate issuedOn = VietnamTime.dayOf(now);
-		boolean adult = isAdultOn(this.form.holderBirthDate(), issuedOn);
+		// A birth date held only as a year or month is a child's unless surely 14: the child's passport is
+		// the one the law allows at every age it may stand for.
+		boolean adult = this.form.holderBirthDate().isSurelyAtLeast(14, issuedOn);
 		boolean chip = adult && this.form.chip();
-		DossierEvent.DossierProcessed processed = process(officer, "Cấp hộ chiếu phổ thông số " + passportNumber, now);
+		DomainEvent processed = process(officer, "Cấp hộ chiếu phổ thông số " + passportNumber, now);
 		this.passport = new IssuedPassport(passportNumber, issuedOn, issuedOn.plusYears(adult ? 10 : 5), chip);
-		return List.of(processed, new PassportEvent.PassportIssued(UUID.randomUUID(), now, code(), passportNumber,
+		return List.of(processed, new PassportIssued(UUID.randomUUID(), now, code(), passportNumber,
 				this.passport.expiresOn(), chip));
-	}
-
-	/**
-	 * 14 or more on the day of issue. A birth date of which the registry has only the year or the
-	 * month counts as under 14 unless it is surely 14: the child's passport is the one the law allows
-	 * at every age it may stand for.
-	 */
-	static boolean isAdultOn(BirthDate born, LocalDate day) {
-		return born.isSurelyAtLeast(14, day);
 	}
 
 	/** The passport is for the holder named on the form (a child, when a parent files). */

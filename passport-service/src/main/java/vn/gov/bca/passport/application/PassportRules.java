@@ -23,11 +23,9 @@ import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
- * What is a passport's in the dossier workflow. Submission is refused unless the population
- * registry confirms the holder (and, for a child, the parent), and unless the holder may have a
- * passport: no exit ban, none usable (for a renewal, none usable beyond the catalogue's window);
- * one open dossier per holder. Approval asks the same again, then issues the passport in the
- * dossier's write. The checks write nothing: the passport book follows from the dossier's events.
+ * A passport's rules in the dossier workflow: the registry confirms the holder (and a child's parent);
+ * no exit ban and no usable passport (a renewal: none beyond the catalogue's window), asked at
+ * submission and approval; one open dossier per holder. Checks write nothing; the book follows events.
  */
 @Component
 class PassportRules implements ProcedureRules<PassportApplication, PassportForm> {
@@ -54,11 +52,6 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 		this.exitBans = exitBans;
 		this.catalogue = catalogue;
 		this.clock = clock;
-	}
-
-	@Override
-	public Class<PassportApplication> dossierType() {
-		return PassportApplication.class;
 	}
 
 	@Override
@@ -103,14 +96,11 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 			.map((number) -> (fresh) -> fresh.approve(officer, number, this.clock.instant()));
 	}
 
-	/**
-	 * The passport book follows the dossiers: a passport issued is entered; a passport declared lost
-	 * in a re-issue dossier is struck once that dossier exists.
-	 */
+	/** The book follows the dossiers: a passport issued is entered, one a re-issue declares lost struck. */
 	@Override
 	public Mono<?> followUp(String eventType, PassportApplication dossier) {
 		PassportForm form = dossier.form();
-		IssuedPassport passport = dossier.passport();
+		PassportApplication.IssuedPassport passport = dossier.passport();
 		if (eventType.equals("PassportIssued") && passport != null) {
 			return this.passports.record(dossier.holderPersonalId(), new PassportBook.Entry(passport.number(),
 					passport.issuedOn(), passport.expiresOn(), passport.chip(), dossier.code(), false));
@@ -127,7 +117,7 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 	}
 
 	/** The passport's part of the dossier's view. */
-	record Details(PassportProcedure procedure, PassportForm form, IssuedPassport passport) {
+	record Details(PassportProcedure procedure, PassportForm form, PassportApplication.IssuedPassport passport) {
 	}
 
 	private static PassportProcedure procedureOf(String catalogueCode) {

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,12 +15,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.platform.data.sequence.Sequences;
+
 /**
- * The passports issued to each person (one document per holder, keyed by personal id; also those
- * issued before this system, loaded as they are): whether they still hold a usable one (not expired,
- * not reported lost) decides whether they may get another. Numbers are {@code C} and seven digits
- * from one atomic counter. Entries are written from the dossiers' events, so each write may come
- * twice and changes nothing the second time.
+ * The passports issued to each person (a document per holder; also those issued before this system):
+ * a usable one (not expired, not reported lost) bars another. Numbers are {@code C} and seven digits.
+ * Entries come from the dossiers' events: a write may come twice and changes nothing the second time.
  */
 @Component
 public class PassportBook {
@@ -32,10 +31,13 @@ public class PassportBook {
 
 	private final ReactiveMongoTemplate mongo;
 
+	private final Sequences numbers;
+
 	private final Clock clock;
 
 	PassportBook(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.numbers = new Sequences(mongo, COUNTERS);
 		this.clock = clock;
 	}
 
@@ -63,10 +65,7 @@ public class PassportBook {
 	}
 
 	public Mono<String> nextNumber() {
-		return this.mongo
-			.findAndModify(Query.query(Criteria.where("_id").is("passport-number")), new Update().inc("sequence", 1L),
-					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS)
-			.map((counter) -> String.format("C%07d", ((Number) counter.get("sequence")).longValue()));
+		return this.numbers.next("passport-number").map((sequence) -> String.format("C%07d", sequence));
 	}
 
 	/** Enters the passport unless it is there already. */

@@ -1,14 +1,15 @@
 package vn.gov.bca.passport.passport;
 
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -18,7 +19,7 @@ import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * The citizen's passports: the ones issued to them, whether each can still be used, and the report
- * of one lost (after which it cannot be used and a re-issue can be asked for).
+ * of one lost (after which it cannot be used and a re-issue can be asked for); another's is 404.
  */
 @RestController
 @RequestMapping("/api/passport/me/passports")
@@ -35,21 +36,19 @@ class PassportController {
 
 	@GetMapping
 	Mono<List<PassportView>> mine(Caller caller) {
-		if (caller.personalId() == null) {
-			return Mono.just(List.of());
-		}
 		LocalDate today = VietnamTime.today(this.clock);
-		return this.book.of(caller.personalId()).map((entry) -> PassportView.of(entry, today)).collectList();
+		return (caller.personalId() == null) ? Mono.just(List.of())
+				: this.book.of(caller.personalId()).map((entry) -> PassportView.of(entry, today)).collectList();
 	}
 
 	@PostMapping("/{number}/lost")
-	Mono<ResponseEntity<Void>> reportLost(@PathVariable String number, Caller caller) {
-		if (caller.personalId() == null) {
-			return Mono.error(ApiException.notFound("passport"));
-		}
-		return this.book.reportLost(caller.personalId(), number)
-			.flatMap((reported) -> reported ? Mono.just(ResponseEntity.noContent().<Void>build())
-					: Mono.error(ApiException.notFound("passport")));
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> reportLost(@PathVariable String number, Caller caller) {
+		return Mono.justOrEmpty(caller.personalId())
+			.flatMap((holder) -> this.book.reportLost(holder, number))
+			.filter(Boolean::booleanValue)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("passport")))
+			.then();
 	}
 
 	record PassportView(String number, LocalDate issuedOn, LocalDate expiresOn, boolean chip, boolean reportedLost,

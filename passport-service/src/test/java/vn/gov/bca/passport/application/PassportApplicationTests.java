@@ -50,7 +50,7 @@ class PassportApplicationTests {
 	void aChildWhoTurns14BeforeApprovalGetsTheAdultPassportWithTheChipAskedFor() {
 		PassportApplication dossier = accepted(PassportProcedure.CHILD_UNDER_14, "2012-03-10", true);
 		dossier.approve(OFFICER, "C0000001", at(LocalDateTime.of(2026, 3, 10, 0, 30)));
-		assertThat(dossier.passport()).isEqualTo(new IssuedPassport("C0000001", LocalDate.of(2026, 3, 10),
+		assertThat(dossier.passport()).isEqualTo(new PassportApplication.IssuedPassport("C0000001", LocalDate.of(2026, 3, 10),
 				LocalDate.of(2036, 3, 10), true));
 	}
 
@@ -59,7 +59,7 @@ class PassportApplicationTests {
 		PassportApplication dossier = accepted(PassportProcedure.CHILD_UNDER_14, "2012-03-10", true);
 		// 23:30 on 9 Mar in Hà Nội (16:30 UTC): still 13.
 		dossier.approve(OFFICER, "C0000002", at(LocalDateTime.of(2026, 3, 9, 23, 30)));
-		assertThat(dossier.passport()).isEqualTo(new IssuedPassport("C0000002", LocalDate.of(2026, 3, 9),
+		assertThat(dossier.passport()).isEqualTo(new PassportApplication.IssuedPassport("C0000002", LocalDate.of(2026, 3, 9),
 				LocalDate.of(2031, 3, 9), false));
 	}
 

@@ -5,16 +5,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.platform.data.sequence.Sequences;
 import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
@@ -46,10 +42,10 @@ public class DossierCodes {
 
 	private static final Logger log = LoggerFactory.getLogger(DossierCodes.class);
 
-	private final ReactiveMongoTemplate mongo;
+	private final Sequences sequences;
 
 	public DossierCodes(ReactiveMongoTemplate mongo) {
-		this.mongo = mongo;
+		this.sequences = new Sequences(mongo, COLLECTION);
 	}
 
 	/** Whether a unit code of master data can start a dossier code. */
@@ -67,10 +63,7 @@ public class DossierCodes {
 			return Mono.error(new IllegalArgumentException("Not a unit code: " + unitCode));
 		}
 		String day = DAY.format(received);
-		return this.mongo
-			.findAndModify(Query.query(Criteria.where("_id").is(unitCode + ":" + day)), new Update().inc("sequence", 1L),
-					FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
-			.map((counter) -> ((Number) counter.get("sequence")).longValue())
+		return this.sequences.next(unitCode + ":" + day)
 			.doOnNext((sequence) -> {
 				if (sequence == WIDENED_FROM) {
 					log.warn("Unit {} received its 10,000th dossier on {}: codes of that day now have 5 digits", unitCode,

@@ -49,8 +49,8 @@ import vn.gov.bca.platform.web.security.Caller;
  * The dossier endpoints every procedure service has, under its path ({@code vneid.dossier.path}, by
  * default {@code /api/<domain>}: {@code /api/passport}): the dossier and the applicant's list, the
  * officers' queue and statistics, every transition, attachments, and the holiday calendar's
- * administration. A service adds only its own (submission with its form, what its procedure produces). Access is decided by
- * the workflow ({@code DossierAccess}); this class only maps HTTP.
+ * administration. A service adds only its own (submission with its form, what its procedure
+ * produces). Access is decided by the workflow ({@code DossierAccess}); this class only maps HTTP.
  */
 @RestController
 @RequestMapping("${vneid.dossier.path:/api/${vneid.outbox.domain}}")

@@ -1,5 +1,6 @@
 package vn.gov.bca.platform.dossier.workflow;
 
+import org.springframework.core.ResolvableType;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.data.outbox.Transition;
@@ -16,7 +17,11 @@ import vn.gov.bca.platform.web.security.Caller;
  */
 public interface ProcedureRules<D extends Dossier, F> {
 
-	Class<D> dossierType();
+	/** The service's dossier class, read from the type argument of the implementing class. */
+	@SuppressWarnings("unchecked")
+	default Class<D> dossierType() {
+		return (Class<D>) ResolvableType.forClass(ProcedureRules.class, getClass()).resolveGeneric(0);
+	}
 
 	/** The person the result is for (the applicant, unless a parent or guardian files). */
 	String holderOf(F form);

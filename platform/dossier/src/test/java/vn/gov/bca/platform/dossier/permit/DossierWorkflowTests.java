@@ -1,0 +1,211 @@
+package vn.gov.bca.platform.dossier.permit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.gov.bca.platform.testkit.IntegrationTest;
+import vn.gov.bca.platform.testkit.JwtIssuer;
+import vn.gov.bca.platform.testkit.ServiceStubs;
+import vn.gov.bca.platform.testkit.TestInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The workflow as a procedure service gets it by declaring its rules only ({@link
+ * PermitWorkflowApplication}): endpoints under the path derived from the service's name, access,
+ * the one-open-dossier claim, the fee and its payment (only orders this service asked for), the
+ * follow-up of the dossier's own events. Real Kafka and MongoDB; the registry and fee orders stubbed.
+ */
+@IntegrationTest
+class DossierWorkflowTests {
+
+	private static final JwtIssuer jwt = TestInfrastructure.get().jwt();
+
+	private static final ServiceStubs services = new ServiceStubs();
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private PermitWorkflowApplication.PermitRules rules;
+
+	private final String officer = jwt.officer("001080001111", "PC06-HN", "01");
+
+	@DynamicPropertySource
+	static void service(DynamicPropertyRegistry registry) {
+		registry.add("spring.application.name", () -> "permit-service");
+		registry.add("vneid.service-account.client-id", () -> "permit-service");
+		registry.add("vneid.dossier.procedures",
+				() -> "classpath:vn/gov/bca/platform/dossier/catalogue/sample-procedures.json");
+		registry.add("vneid.dossier.handling-units",
+				() -> "classpath:vn/gov/bca/platform/dossier/permit/handling-units.json");
+		registry.add("vneid.clients.identity-service.base-url", services::url);
+		registry.add("vneid.clients.fine-payment-service.base-url", services::url);
+	}
+
+	@AfterAll
+	static void stopStubs() {
+		services.close();
+	}
+
+	@Test
+	void aServiceWithOnlyItsRulesHasTheDossierEndpointsUnderItsOwnPath() {
+		String holder = "001190456701";
+		String body = submit(jwt.citizen(holder, 2), holder).expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueMatches("Location", "/api/permit/dossiers/PC06-HN-[0-9]{6}-[0-9]{4}")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String code = JsonPath.read(body, "$.code");
+		// The procedure's part of the view is at the top level.
+		assertThat((String) JsonPath.read(body, "$.form.purpose")).isEqualTo("Kinh doanh");
+		assertThat((Integer) JsonPath.read(body, "$.statusCode")).isEqualTo(1);
+
+		get(code, jwt.citizen(holder, 2)).expectStatus().isOk();
+		get(code, jwt.citizen("001190456799", 2)).expectStatus().isNotFound();
+		String sealService = jwt.token()
+			.subject("service-account-seal-service")
+			.claim("azp", "seal-service")
+			.roles("service")
+			.audience("permit-service")
+			.sign();
+		get(code, sealService).expectStatus().isNotFound();
+		get(code, jwt.officer("079080002222", "PC06-HCM", "79")).expectStatus().isForbidden();
+		get(code, jwt.admin()).expectStatus().isOk();
+		this.client.get()
+			.uri("/api/permit/queue")
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[?(@.code == '" + code + "')].form.purpose")
+			.isEqualTo("Kinh doanh");
+	}
+
+	@Test
+	void aHolderHasOneOpenDossierUntilItEnds() {
+		String holder = "001190456702";
+		String code = JsonPath.read(submit(jwt.citizen(holder, 2), holder).expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody(), "$.code");
+		submit(jwt.citizen(holder, 2), holder).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("chưa giải quyết xong"));
+		act(code, "withdraw", jwt.citizen(holder, 2)).expectStatus().isOk();
+		submit(jwt.citizen(holder, 2), holder).expectStatus().isCreated();
+	}
+
+	@Test
+	void aFeePaidIsAppliedButAPaymentOfAnotherServicesOrderIsNot() {
+		String holder = "001190456703";
+		String code = JsonPath.read(submit(jwt.citizen(holder, 2), holder).expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody(), "$.code");
+		act(code, "accept", this.officer).expectStatus().isOk();
+		String requested = act(code, "payment-request", this.officer).expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		String orderId = JsonPath.read(requested, "$.fee.paymentOrderId");
+		int amount = JsonPath.read(requested, "$.fee.amount");
+		assertThat(amount).isEqualTo(25_000);
+
+		// Same order key, so the same partition: the other service's event is read first, and skipped.
+		publish(orderId, code, amount, "seal-service", "BL-261201-00000001");
+		publish(orderId, code, amount, "permit-service", "BL-261201-00000002");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(code, jwt.citizen(holder, 2)).expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("IN_PROGRESS"));
+		get(code, jwt.citizen(holder, 2)).expectBody()
+			.jsonPath("$.fee.receiptNumber")
+			.isEqualTo("BL-261201-00000002");
+	}
+
+	@Test
+	void whatFollowsFromADossiersEventsRunsOncePerEvent() {
+		String holder = "001190456704";
+		String code = JsonPath.read(submit(jwt.citizen(holder, 2), holder).expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody(), "$.code");
+		act(code, "accept", this.officer).expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.rules.followedUp).contains(code + ":DossierSubmitted",
+					code + ":DossierAccepted"));
+		assertThat(this.rules.followedUp).filteredOn((seen) -> seen.startsWith(code)).hasSize(2);
+	}
+
+	private WebTestClient.ResponseSpec submit(String token, String holder) {
+		return this.client.post()
+			.uri("/api/permit/dossiers")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("""
+					{"handlingProvince": "01", "form": {"holderPersonalId": "%s", "holderFullName": "Trần Văn Phép",
+					 "holderBirthDate": "1990-01-01", "purpose": "Kinh doanh"}}""".formatted(holder))
+			.exchange();
+	}
+
+	private WebTestClient.ResponseSpec get(String code, String token) {
+		return this.client.get()
+			.uri("/api/permit/dossiers/" + code)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange();
+	}
+
+	private WebTestClient.ResponseSpec act(String code, String action, String token) {
+		return this.client.post()
+			.uri("/api/permit/dossiers/" + code + "/" + action)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange();
+	}
+
+	private static void publish(String orderId, String code, long amount, String requestedBy, String receipt) {
+		Properties properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
+		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+			String data = """
+					{"eventId": "%s", "occurredAt": "%s", "aggregateId": "%s", "referenceType": "DOSSIER_FEE",
+					 "referenceId": "%s", "amount": %d, "receiptNumber": "%s", "requestedBy": "%s"}"""
+				.formatted(UUID.randomUUID(), Instant.now(), orderId, code, amount, receipt, requestedBy);
+			ProducerRecord<String, String> record = new ProducerRecord<>("payment.events.v1", orderId, data);
+			record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+			record.headers().add("ce_type", "vn.gov.bca.payment.PaymentSucceeded".getBytes(StandardCharsets.UTF_8));
+			producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

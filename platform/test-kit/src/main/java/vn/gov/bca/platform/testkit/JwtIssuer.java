@@ -88,27 +88,27 @@ public final class JwtIssuer implements AutoCloseable {
 	 * same for every token of one personal id, as Keycloak's account id is.
 	 */
 	public String citizen(String personalId, int identityLevel) {
-		return token().claims(Callers.citizenClaims(personalId, identityLevel)).sign();
+		return token().claims(CallerClaims.citizen(personalId, identityLevel)).sign();
 	}
 
 	/** An officer of an agency in a province (province codes as in DOMAIN.md: 01 Hà Nội, 79 TP HCM). */
 	public String officer(String personalId, String agency, String province) {
-		return token().claims(Callers.officerClaims(personalId, agency, province)).sign();
+		return token().claims(CallerClaims.officer(personalId, agency, province)).sign();
 	}
 
 	/** A unit's leader: an officer with the supervisor role. */
 	public String supervisor(String personalId, String agency, String province) {
-		return token().claims(Callers.supervisorClaims(personalId, agency, province)).sign();
+		return token().claims(CallerClaims.supervisor(personalId, agency, province)).sign();
 	}
 
 	/** The platform's administrator. */
 	public String admin() {
-		return token().claims(Callers.adminClaims()).sign();
+		return token().claims(CallerClaims.admin()).sign();
 	}
 
 	/** The national public-service portal's service-account token: role national-portal, the platform's audience as the realm gives it. */
 	public String nationalPortal() {
-		return token().claims(Callers.nationalPortalClaims()).sign();
+		return token().claims(CallerClaims.nationalPortal()).sign();
 	}
 
 	/** The account id (token subject) of the person with that personal id. */
@@ -129,7 +129,7 @@ public final class JwtIssuer implements AutoCloseable {
 	 * names); a test of the audience check narrows it with {@code token().audience(...)}.
 	 */
 	public String service(String clientId) {
-		return token().claims(Callers.serviceClaims(clientId)).audience(SERVICES.toArray(String[]::new)).sign();
+		return token().claims(CallerClaims.service(clientId)).audience(SERVICES.toArray(String[]::new)).sign();
 	}
 
 	public Builder token() {

@@ -3,16 +3,13 @@ package vn.gov.bca.passport.application;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import vn.gov.bca.platform.dossier.Channel;
-import vn.gov.bca.platform.dossier.Dossier;
-import vn.gov.bca.platform.dossier.calendar.Deadline;
-import vn.gov.bca.platform.dossier.calendar.WorkingDays;
 import vn.gov.bca.platform.dossier.registry.BirthDate;
 import vn.gov.bca.platform.dossier.registry.Sex;
+import vn.gov.bca.platform.testkit.dossier.Callers;
+import vn.gov.bca.platform.testkit.dossier.Dossiers;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.time.VietnamTime;
 
@@ -25,20 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PassportApplicationTests {
 
-	private static final Caller OFFICER = new Caller("officer-hn", "001080001111", 2, Set.of(Caller.OFFICER), "PA08-HN",
-			"01", "officer-console");
+	private static final Caller OFFICER = Callers.officer("001080001111", "PA08-HN", "01");
 
+	/** Nguyễn Văn An's online dossier for his son, received in Hà Nội on 2 March 2026 and accepted at once. */
 	private static PassportApplication accepted(PassportProcedure procedure, String born, boolean chip) {
-		Instant received = Instant.parse("2026-03-02T02:00:00Z");
 		PassportForm form = new PassportForm("001212123407", "Nguyễn Minh Khôi", BirthDate.parse(born), Sex.MALE, null,
 				null, null, null, chip, null, null);
-		PassportApplication application = new PassportApplication(new Dossier.Header("PA08-HN-260302-0001",
-				procedure.catalogueCode(), Channel.ONLINE,
-				new Dossier.Applicant("001085012345", "Nguyễn Văn An", 1, null, null),
-				new Dossier.Submitter("citizen-an", "vneid-mobile", null),
-				new Dossier.HandlingUnit("PA08-HN", "Phòng QLXNC Hà Nội", "01"), received,
-				Deadline.start(WorkingDays.standard(), LocalDate.of(2026, 3, 2), 8)), procedure, form);
-		application.accept(OFFICER, null, received);
+		PassportApplication application = new PassportApplication(
+				Dossiers.header().procedureCode(procedure.catalogueCode()).build(), procedure, form);
+		application.accept(OFFICER, null, Dossiers.RECEIVED_AT);
 		return application;
 	}
 

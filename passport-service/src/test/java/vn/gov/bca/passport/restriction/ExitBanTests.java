@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import vn.gov.bca.passport.restriction.ExitBan.ExitBanImposed;
 import vn.gov.bca.passport.restriction.ExitBan.ExitBanLifted;
 import vn.gov.bca.passport.restriction.ExitBans.BanRequest;
-import vn.gov.bca.platform.testkit.Callers;
+import vn.gov.bca.platform.testkit.dossier.Callers;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.IllegalTransitionException;
 import vn.gov.bca.platform.web.error.ProblemType;

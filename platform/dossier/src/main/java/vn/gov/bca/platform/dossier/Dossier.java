@@ -13,6 +13,7 @@ import org.springframework.data.annotation.Id;
 
 import vn.gov.bca.platform.dossier.calendar.Deadline;
 import vn.gov.bca.platform.dossier.calendar.WorkingDays;
+import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.IllegalTransitionException;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.time.VietnamTime;
@@ -208,11 +209,17 @@ public abstract class Dossier {
 				this.status, this.appointmentDate);
 	}
 
-	/** The officer asks for the procedure's fee, through a payment order created by the caller. */
+	/**
+	 * The officer asks for the procedure's fee, through a payment order created by the caller; once
+	 * paid, the dossier's fee is not asked for again (409).
+	 */
 	public DossierEvent.PaymentRequested requestPayment(Caller officer, String paymentOrderId, long amount,
 			Instant now) {
 		requireOfficer(officer);
 		require("request-payment", DossierStatus.ACCEPTED, DossierStatus.IN_PROGRESS);
+		if (this.fee != null && this.fee.paidAt() != null) {
+			throw ApiException.conflict("fee.already-paid");
+		}
 		this.fee = new Fee(paymentOrderId, amount, now, null, null);
 		move(officer, "request-payment", "Yêu cầu nộp phí, lệ phí " + amount + " đồng", DossierStatus.PAYMENT_REQUESTED,
 				now);

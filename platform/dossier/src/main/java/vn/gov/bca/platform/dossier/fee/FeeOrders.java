@@ -1,7 +1,10 @@
 package vn.gov.bca.platform.dossier.fee;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
+
+import vn.gov.bca.platform.web.error.ApiException;
 
 import vn.gov.bca.platform.web.client.ServiceClients;
 
@@ -29,12 +32,16 @@ public class FeeOrders {
 
 	/**
 	 * Opens the order, or finds the one already open for that dossier (fine-payment-service keeps one
-	 * per reference); the idempotency key makes a repeated request safe.
+	 * per reference); the idempotency key makes a repeated request safe. A dossier whose fee was paid
+	 * already is a 409; any other refusal is this service's request at fault, logged with the 503.
 	 */
 	public Mono<FeeOrder> request(FeeOrderRequest request, String idempotencyKey) {
 		return this.clients.get("fine-payment-service")
 			.post("/api/payment/fee-orders", request, FeeOrder.class,
-					(headers) -> headers.set("Idempotency-Key", idempotencyKey));
+					(headers) -> headers.set("Idempotency-Key", idempotencyKey))
+			.onErrorMap(WebClientResponseException.class,
+					(refused) -> (refused.getStatusCode().value() == 409) ? ApiException.conflict("fee.already-paid")
+							: ApiException.unavailable("fine-payment-service", refused));
 	}
 
 }

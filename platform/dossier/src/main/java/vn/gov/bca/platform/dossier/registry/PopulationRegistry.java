@@ -3,10 +3,12 @@ package vn.gov.bca.platform.dossier.registry;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.web.client.ServiceClient;
 import vn.gov.bca.platform.web.client.ServiceClients;
+import vn.gov.bca.platform.web.error.ApiException;
 
 /**
  * What a procedure service asks identity-service's population registry (Project 06: no paper for
@@ -64,6 +66,7 @@ public class PopulationRegistry {
 	public Mono<Boolean> confirms(PersonCheck person, String purpose) {
 		return registry().post("/api/identity/registry/verifications", person, Match.class,
 				(headers) -> headers.set(PURPOSE_HEADER, purpose))
+			.transform(PopulationRegistry::refusedIsUnavailable)
 			.map(Match::match);
 	}
 
@@ -73,17 +76,25 @@ public class PopulationRegistry {
 			.post("/api/identity/registry/relations",
 					new RelationCheck(childPersonalId, parentPersonalId, Relation.PARENT), Match.class,
 					(headers) -> headers.set(PURPOSE_HEADER, purpose))
+			.transform(PopulationRegistry::refusedIsUnavailable)
 			.map(Match::match);
 	}
 
 	/** The citizen's minimal data; empty when the registry has no such citizen. */
 	public Mono<MinimalCitizen> citizen(String personalId, String purpose) {
 		return registry().get("/api/identity/registry/citizens/{personalId}", MinimalCitizen.class,
-				(headers) -> headers.set(PURPOSE_HEADER, purpose), personalId);
+				(headers) -> headers.set(PURPOSE_HEADER, purpose), personalId)
+			.transform(PopulationRegistry::refusedIsUnavailable);
 	}
 
 	private ServiceClient registry() {
 		return this.clients.get("identity-service");
+	}
+
+	/** A refusal of the registry is this service's question at fault: logged with the 503, never a 500. */
+	private static <T> Mono<T> refusedIsUnavailable(Mono<T> call) {
+		return call.onErrorMap(WebClientResponseException.class,
+				(refused) -> ApiException.unavailable("identity-service", refused));
 	}
 
 }

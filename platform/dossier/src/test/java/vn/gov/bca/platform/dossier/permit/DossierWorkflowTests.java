@@ -146,6 +146,14 @@ class DossierWorkflowTests {
 		get(code, jwt.citizen(holder, 2)).expectBody()
 			.jsonPath("$.fee.receiptNumber")
 			.isEqualTo("BL-261201-00000002");
+		// One fee per dossier: once paid it is not asked for again.
+		int orders = services.feeOrders.size();
+		act(code, "payment-request", this.officer).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Phí, lệ phí của hồ sơ này đã được nộp.");
+		assertThat(services.feeOrders).hasSize(orders);
 	}
 
 	@Test

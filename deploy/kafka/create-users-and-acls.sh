@@ -11,7 +11,7 @@ set -euo pipefail
 ACCESS='
 identity-service        identity.events.v1    -
 residence-service       residence.events.v1   -
-passport-service        passport.events.v1    payment.events.v1
+passport-service        passport.events.v1    payment.events.v1,passport.events.v1
 seal-service            seal.events.v1        -
 fine-payment-service    payment.events.v1     payment.events.v1
 '

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -63,6 +67,9 @@ class PassportDossierTests {
 
 	@Autowired
 	private PassportBook book;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	private final String officer = jwt.officer("001080001111", "PA08-HN", "01");
 
@@ -189,6 +196,24 @@ class PassportDossierTests {
 			.untilAsserted(() -> assertThat(this.book.of(holder).collectList().block())
 				.singleElement()
 				.satisfies((entry) -> assertThat(entry.reportedLost()).isTrue()));
+	}
+
+	@Test
+	void aDossierStoredBeforeTheFormWasTypedIsStillRead() {
+		String holder = "001190123440";
+		String code = code(submit(jwt.citizen(holder, 2), firstIssue(holder, "Lê Thị Cũ", "1990-06", "FEMALE"), null));
+		// As the earlier version wrote it: the birth date as text.
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(code)),
+				new Update().set("form.holderBirthDate", "1990-06"), "passport_dossiers").block();
+		this.client.get()
+			.uri("/api/passport/dossiers/" + code)
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(holder, 2)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.form.holderBirthDate")
+			.isEqualTo("1990-06");
 	}
 
 	@Test

@@ -264,15 +264,23 @@ class DockerComposeHardeningTests {
 		Set<String> publishes = new TreeSet<>(all(Pattern.compile("(?m)^\\s*(?:topic|publishes):\\s*([a-z0-9.\\-]+)\\s*$"), yml));
 		Set<String> groups = new TreeSet<>(all(Pattern.compile("(?m)^\\s*group-id:\\s*([a-z0-9.\\-]+)\\s*$"), yml));
 		Set<String> consumes = new TreeSet<>();
+		boolean procedureService = false;
 		try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src/main/java"))) {
 			for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
 				String code = Files.readString(file);
+				procedureService |= code.contains("implements ProcedureRules<");
 				Matcher listener = Pattern.compile("@KafkaListener\\(([^)]*)\\)").matcher(code);
 				while (listener.find()) {
 					consumes.addAll(all(Pattern.compile("\"([a-z0-9.\\-]+\\.v[0-9]+)\""), listener.group(1)));
 					groups.addAll(all(Pattern.compile("groupId\\s*=\\s*\"([^\"]+)\""), listener.group(1)));
 				}
 			}
+		}
+		if (procedureService) {
+			// platform-dossier's listeners, which a service gets with its ProcedureRules: the fee's
+			// PaymentSucceeded and the follow-up of its own events (groups <name>.fee-paid, <name>.dossier-follow-up).
+			consumes.add("payment.events.v1");
+			consumes.addAll(publishes);
 		}
 		return new Uses(publishes, consumes, groups);
 	}

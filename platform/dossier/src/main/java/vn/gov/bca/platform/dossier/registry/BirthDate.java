@@ -61,6 +61,14 @@ public record BirthDate(String text, LocalDate earliest, LocalDate latest) {
 		return this.text;
 	}
 
+	/**
+	 * The same as {@link #parse}, under the name Spring's conversion looks for: dossiers stored before
+	 * the form was typed hold the birth date as its text, and are read with it.
+	 */
+	public static BirthDate valueOf(String text) {
+		return parse(text);
+	}
+
 	/** Whether it is only a year or a year and month. */
 	public boolean isPartial() {
 		return !this.earliest.equals(this.latest);

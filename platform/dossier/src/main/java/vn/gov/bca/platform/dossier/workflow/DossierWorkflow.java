@@ -78,10 +78,6 @@ public class DossierWorkflow<D extends Dossier, F> {
 		this.clock = clock;
 	}
 
-	public ProcedureCatalogue catalogue() {
-		return this.parts.catalogue();
-	}
-
 	String collection() {
 		return this.dossiers.collection();
 	}
@@ -130,18 +126,17 @@ public class DossierWorkflow<D extends Dossier, F> {
 		Intake<F> intake = new Intake<>(procedure, channel, applicantId, submission.applicantFullName(),
 				submission.form(), caller, now);
 		Dossier.Submitter submitter = new Dossier.Submitter(caller.subject(), caller.clientId(), caller.agency());
-		return this.rules.admit(intake)
-			.zipWith(this.parts.codes().next(unit.code(), now))
-			.flatMap((admitted) -> {
-				Dossier.Applicant applicant = new Dossier.Applicant(applicantId, admitted.getT1(), 1,
-						submission.phone(), submission.email());
+		// The code is taken once the rules admitted the submission: a refusal spends no number of the day.
+		return this.rules.admit(intake).flatMap((applicantName) -> this.parts.codes().next(unit.code(), now)
+			.flatMap((code) -> {
+				Dossier.Applicant applicant = new Dossier.Applicant(applicantId, applicantName, 1, submission.phone(),
+						submission.email());
 				// Counted on the calendar in use now; the date is then the dossier's, whatever a reload brings.
-				D dossier = this.rules.create(new Dossier.Header(admitted.getT2(), procedure.code(), channel,
-						applicant, submitter, unit, now,
-						procedure.deadlineFrom(this.parts.calendars().workingDays(), intake.today())), intake);
+				D dossier = this.rules.create(new Dossier.Header(code, procedure.code(), channel, applicant, submitter,
+						unit, now, procedure.deadlineFrom(this.parts.calendars().workingDays(), intake.today())), intake);
 				return claimOpen(dossier).then(this.dossiers.insert(dossier, List.of(dossier.submitted()))
 					.onErrorResume((failure) -> releaseOpen(dossier).then(Mono.error(failure))));
-			});
+			}));
 	}
 
 	/** Online, a citizen needs the identity level the procedure asks for (the portal vouches for its users). */

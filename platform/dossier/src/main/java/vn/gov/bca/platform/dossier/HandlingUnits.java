@@ -15,6 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.gov.bca.platform.dossier.catalogue.AgencyLevel;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 
@@ -28,11 +29,11 @@ import vn.gov.bca.platform.web.error.ProblemType;
  * { "service": "passport-service",
  *   "units": [ { "province": "01", "code": "PA08-HN",
  *                "name": "Phòng Quản lý xuất nhập cảnh Công an thành phố Hà Nội",
- *                "source": "..." } ] }
+ *                "level": "PROVINCIAL", "source": "..." } ] }
  * }</pre>
  *
  * and checked at load (province codes of two digits and unique, unit codes as {@link DossierCodes}
- * accepts them and unique). A province the file does not list is not a unit: a submission there is
+ * accepts them and unique, a level of the ministry's three). A province the file does not list is not a unit: a submission there is
  * a 422, never a code made up from the province number.
  */
 public final class HandlingUnits {
@@ -45,12 +46,18 @@ public final class HandlingUnits {
 
 	private final Map<String, Dossier.HandlingUnit> byProvince;
 
-	private HandlingUnits(Map<String, Dossier.HandlingUnit> byProvince) {
+	private final Map<String, AgencyLevel> levels;
+
+	private HandlingUnits(Map<String, Dossier.HandlingUnit> byProvince, Map<String, AgencyLevel> levels) {
 		this.byProvince = byProvince;
+		this.levels = levels;
 	}
 
-	/** One unit of the file; {@code source} says where the code comes from (or that it is a placeholder). */
-	record Unit(String province, String code, String name, String source) {
+	/**
+	 * One unit of the file: {@code level} which level of the ministry it is (a procedure is handled at
+	 * one level), {@code source} where the code comes from (or that it is a placeholder).
+	 */
+	record Unit(String province, String code, String name, AgencyLevel level, String source) {
 	}
 
 	record File(String service, List<Unit> units) {
@@ -70,6 +77,7 @@ public final class HandlingUnits {
 		}
 		List<String> problems = new ArrayList<>();
 		Map<String, Dossier.HandlingUnit> units = new LinkedHashMap<>();
+		Map<String, AgencyLevel> levels = new LinkedHashMap<>();
 		Set<String> codes = new HashSet<>();
 		for (Unit unit : file.units()) {
 			if (unit.province() == null || !PROVINCE.matcher(unit.province()).matches()) {
@@ -85,6 +93,12 @@ public final class HandlingUnits {
 			if (unit.name() == null || unit.name().isBlank()) {
 				problems.add("province " + unit.province() + ": the unit has no name");
 			}
+			if (unit.level() == null) {
+				problems.add("province " + unit.province() + ": the unit has no level (CENTRAL, PROVINCIAL, COMMUNE)");
+			}
+			else if (unit.code() != null) {
+				levels.put(unit.code(), unit.level());
+			}
 			if (units.put(unit.province(),
 					new Dossier.HandlingUnit(unit.code(), unit.name(), unit.province())) != null) {
 				problems.add("province " + unit.province() + " is listed twice");
@@ -93,7 +107,7 @@ public final class HandlingUnits {
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException("Invalid handling units file: " + String.join("; ", problems));
 		}
-		return new HandlingUnits(Map.copyOf(units));
+		return new HandlingUnits(Map.copyOf(units), Map.copyOf(levels));
 	}
 
 	/** Reads a units file from the classpath or a file (a Spring resource location is resolved by the caller). */
@@ -115,6 +129,20 @@ public final class HandlingUnits {
 		if (unit == null) {
 			throw new ApiException(ProblemType.UNPROCESSABLE, "handling-province.unknown", province)
 				.withError("handlingProvince", "handling-province.unknown", province);
+		}
+		return unit;
+	}
+
+	/**
+	 * The unit of a province that handles a procedure of that level.
+	 * @throws ApiException 422 naming {@code handlingProvince} when the province has no unit, or its
+	 * unit is of another level than the procedure's
+	 */
+	public Dossier.HandlingUnit of(String province, AgencyLevel level) {
+		Dossier.HandlingUnit unit = of(province);
+		if (this.levels.get(unit.code()) != level) {
+			throw new ApiException(ProblemType.UNPROCESSABLE, "handling-unit.other-level", unit.name())
+				.withError("handlingProvince", "handling-unit.other-level", unit.name());
 		}
 		return unit;
 	}

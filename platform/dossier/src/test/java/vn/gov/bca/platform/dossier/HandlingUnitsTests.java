@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import vn.gov.bca.platform.dossier.catalogue.AgencyLevel;
 import vn.gov.bca.platform.web.error.ApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +17,8 @@ class HandlingUnitsTests {
 
 	private static final String FILE = """
 			{"service": "passport-service", "units": [
-			  {"province": "01", "code": "PA08-HN", "name": "Phòng QLXNC Hà Nội", "source": "placeholder"},
-			  {"province": "79", "code": "G07.48.HCM", "name": "Phòng QLXNC TP HCM", "source": "QCVN 102:2016"}]}""";
+			  {"province": "01", "code": "PA08-HN", "name": "Phòng QLXNC Hà Nội", "level": "PROVINCIAL", "source": "placeholder"},
+			  {"province": "79", "code": "G07.48.HCM", "name": "Phòng QLXNC TP HCM", "level": "PROVINCIAL", "source": "QCVN 102:2016"}]}""";
 
 	private static HandlingUnits load(String json) {
 		return HandlingUnits.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
@@ -49,6 +50,18 @@ class HandlingUnitsTests {
 			.withMessageContaining("not a unit code");
 		assertThatIllegalArgumentException().isThrownBy(() -> load(FILE.replace("\"79\"", "\"7\"")));
 		assertThatIllegalArgumentException().isThrownBy(() -> load(FILE.replace("\"source\"", "\"sourse\"")));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> load(FILE.replace(", \"level\": \"PROVINCIAL\", \"source\": \"placeholder\"", ", \"source\": \"placeholder\"")))
+			.withMessageContaining("province 01: the unit has no level");
+	}
+
+	@Test
+	void aProcedureIsReceivedOnlyByAUnitOfItsLevel() {
+		HandlingUnits units = load(FILE);
+		assertThat(units.of("01", AgencyLevel.PROVINCIAL).code()).isEqualTo("PA08-HN");
+		assertThatThrownBy(() -> units.of("01", AgencyLevel.COMMUNE)).isInstanceOfSatisfying(ApiException.class,
+				(refused) -> assertThat(refused.errors()).extracting(ApiException.FieldProblem::field)
+					.containsExactly("handlingProvince"));
 	}
 
 }

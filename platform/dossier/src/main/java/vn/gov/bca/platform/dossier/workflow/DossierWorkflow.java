@@ -115,7 +115,7 @@ public class DossierWorkflow<D extends Dossier, F> {
 			return Mono.error(new ApiException(ProblemType.VALIDATION, "validation").withError("applicantPersonalId",
 					"applicant.required"));
 		}
-		Dossier.HandlingUnit unit = this.parts.units().of(submission.handlingProvince());
+		Dossier.HandlingUnit unit = this.parts.units().of(submission.handlingProvince(), procedure.agencyLevel());
 		if (channel == Channel.COUNTER) {
 			caller.requireOfficerOf(unit.province());
 			// Receiving is handling: an officer does not receive their own or their child's dossier.

@@ -46,7 +46,7 @@ class DossierWorkflowTests {
 	@Autowired
 	private PermitWorkflowApplication.PermitRules rules;
 
-	private final String officer = jwt.officer("001080001111", "PC06-HN", "01");
+	private final String officer = jwt.officer("001080001111", "CAP-HK-HN", "01");
 
 	@DynamicPropertySource
 	static void service(DynamicPropertyRegistry registry) {
@@ -71,7 +71,7 @@ class DossierWorkflowTests {
 		String body = submit(jwt.citizen(holder, 2), holder).expectStatus()
 			.isCreated()
 			.expectHeader()
-			.valueMatches("Location", "/api/permit/dossiers/PC06-HN-[0-9]{6}-[0-9]{4}")
+			.valueMatches("Location", "/api/permit/dossiers/CAP-HK-HN-[0-9]{6}-[0-9]{4}")
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
@@ -89,7 +89,7 @@ class DossierWorkflowTests {
 			.audience("permit-service")
 			.sign();
 		get(code, sealService).expectStatus().isNotFound();
-		get(code, jwt.officer("079080002222", "PC06-HCM", "79")).expectStatus().isForbidden();
+		get(code, jwt.officer("079080002222", "CAP-SG-HCM", "79")).expectStatus().isForbidden();
 		get(code, jwt.admin()).expectStatus().isOk();
 		this.client.get()
 			.uri("/api/permit/queue")

@@ -116,7 +116,6 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 		return new Details(dossier.procedure(), dossier.form(), dossier.passport());
 	}
 
-	/** The passport's part of the dossier's view. */
 	record Details(PassportProcedure procedure, PassportForm form, PassportApplication.IssuedPassport passport) {
 	}
 

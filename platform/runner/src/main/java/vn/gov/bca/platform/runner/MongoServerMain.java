@@ -50,7 +50,15 @@ public final class MongoServerMain {
 				}
 				Path file = Path.of(args[2]).toAbsolutePath();
 				Files.createDirectories(file.getParent());
-				return new H2Backend(file.toString());
+				try {
+					return new H2Backend(file.toString());
+				}
+				catch (RuntimeException damaged) {
+					// A store cut off mid-write (the process killed with -9, a full disk) stays unreadable.
+					System.err.println("The MongoDB data file " + file + " cannot be opened (" + damaged
+							+ "). If it is damaged, ./run --clean starts afresh (it deletes .local/data).");
+					throw damaged;
+				}
 			default:
 				throw new IllegalArgumentException("Unknown backend '" + args[1] + "' (h2 or memory)");
 		}

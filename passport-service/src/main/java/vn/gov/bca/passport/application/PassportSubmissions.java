@@ -14,17 +14,18 @@ import vn.gov.bca.platform.dossier.workflow.SubmissionEndpoint;
 
 /** {@code POST /api/passport/dossiers}: form TK01/TK01a, online (level 2, the portal) or at the counter. */
 @RestController
-class PassportSubmissionController extends SubmissionEndpoint<PassportSubmissionController.Request, PassportForm> {
+class PassportSubmissions extends SubmissionEndpoint<PassportSubmissions.SubmissionRequest, PassportForm> {
 
-	PassportSubmissionController(DossierWorkflow<PassportApplication, PassportForm> workflow) {
+	PassportSubmissions(DossierWorkflow<PassportApplication, PassportForm> workflow) {
 		super(workflow);
 	}
 
 	/** The applicant is the caller online; the officer at the counter or the portal names them. */
-	record Request(@NotNull PassportProcedure procedure, @NotBlank @Pattern(regexp = "[0-9]{2}") String handlingProvince,
-			@Valid @NotNull PassportForm form, @Pattern(regexp = "[0-9]{12}") String applicantPersonalId,
-			@Size(max = 100) String applicantFullName, @Pattern(regexp = "(0|\\+84)[0-9]{9}") String phone,
-			@Email @Size(max = 254) String email) implements SubmissionEndpoint.Request<PassportForm> {
+	record SubmissionRequest(@NotNull PassportProcedure procedure,
+			@NotBlank @Pattern(regexp = "[0-9]{2}") String handlingProvince, @Valid @NotNull PassportForm form,
+			@Pattern(regexp = "[0-9]{12}") String applicantPersonalId, @Size(max = 100) String applicantFullName,
+			@Pattern(regexp = "(0|\\+84)[0-9]{9}") String phone, @Email @Size(max = 254) String email)
+			implements SubmissionEndpoint.Request<PassportForm> {
 
 		@Override
 		public Submission<PassportForm> toSubmission() {

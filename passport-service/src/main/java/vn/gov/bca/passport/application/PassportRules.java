@@ -112,7 +112,7 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 	}
 
 	@Override
-	public Object details(PassportApplication dossier) {
+	public Details details(PassportApplication dossier) {
 		return new Details(dossier.procedure(), dossier.form(), dossier.passport());
 	}
 

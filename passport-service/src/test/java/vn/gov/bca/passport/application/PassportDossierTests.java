@@ -217,6 +217,28 @@ class PassportDossierTests {
 	}
 
 	@Test
+	void theApiDescriptionShowsTheDossierViewWithThePassportsPart() {
+		this.client.get()
+			.uri("/api/passport/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.schemas.DossierView.properties.status")
+			.exists()
+			.jsonPath("$.components.schemas.DossierView.properties.procedure")
+			.exists()
+			.jsonPath("$.components.schemas.DossierView.properties.form")
+			.exists()
+			.jsonPath("$.components.schemas.DossierView.properties.passport")
+			.exists()
+			.jsonPath("$.components.schemas.DossierView.properties.details")
+			.doesNotExist()
+			.jsonPath("$.components.schemas.PassportForm.properties.holderBirthDate")
+			.exists();
+	}
+
+	@Test
 	void theNationalPortalSubmitsOnACitizensBehalfButAnotherServiceCannot() {
 		String holder = "001190123412";
 		String portal = jwt.token()

@@ -4,9 +4,12 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,6 +101,18 @@ public class DossierWorkflowConfiguration {
 	private static <D extends Dossier> DossierFollowUp<D> followUp(ProcessedEvents processed,
 			DossierWorkflow<?, ?> workflow, ProcedureRules<?, ?> rules) {
 		return new DossierFollowUp<>(processed, (DossierWorkflow<D, ?>) workflow, (ProcedureRules<D, ?>) rules);
+	}
+
+	/** The dossier view's API description with the procedure's details, when the service describes its API. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+	static class ViewDescription {
+
+		@Bean
+		OpenApiCustomizer dossierViewSchema(ProcedureRules<?, ?> rules) {
+			return DossierViewSchema.of(rules);
+		}
+
 	}
 
 	/** Fee orders are told apart by the service-account client that asked for them. */

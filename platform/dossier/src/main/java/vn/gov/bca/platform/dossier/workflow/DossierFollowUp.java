@@ -1,5 +1,7 @@
 package vn.gov.bca.platform.dossier.workflow;
 
+import java.util.Set;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import reactor.core.publisher.Mono;
@@ -11,11 +13,16 @@ import vn.gov.bca.platform.dossier.Dossier;
  * What follows from a dossier's own events ({@link ProcedureRules#followUp}), read back from the
  * service's topic: each event once, after its dossier was written, so that a write elsewhere (the
  * passport book, the population registry) is neither lost when it fails nor done before the dossier
- * exists. Events of the topic that are not a dossier's (an exit ban's) are skipped.
+ * exists. The event that ends a dossier then gives back its open-dossier claim, after every earlier
+ * event's follow-up. Events of the topic that are not a dossier's (an exit ban's) are skipped.
  */
 class DossierFollowUp<D extends Dossier> {
 
 	static final String CONSUMER = "dossier-follow-up";
+
+	/** The events of the transitions that end a dossier: its open-dossier claim is given back after them. */
+	static final Set<String> ENDINGS = Set.of("DossierNotAccepted", "DossierWithdrawn", "DossierStopped",
+			"ResultReturned");
 
 	private final ProcessedEvents processed;
 
@@ -36,7 +43,9 @@ class DossierFollowUp<D extends Dossier> {
 				return Mono.empty();
 			}
 			String type = event.type().substring(event.type().lastIndexOf('.') + 1);
-			return this.workflow.stored(record.key()).flatMap((dossier) -> this.rules.followUp(type, dossier));
+			return this.workflow.stored(record.key())
+				.flatMap((dossier) -> this.rules.followUp(type, dossier)
+					.then(ENDINGS.contains(type) ? this.workflow.releaseOpen(dossier) : Mono.empty()));
 		}).then();
 	}
 

@@ -161,7 +161,12 @@ public class DossierWorkflow<D extends Dossier, F> {
 			.flatMap((taken) -> taken ? Mono.<Void>empty() : Mono.error(ApiException.conflict("dossier.already-open")));
 	}
 
-	private Mono<Void> releaseOpen(D dossier) {
+	/**
+	 * Gives back the dossier's open-dossier claim. Called from the follow-up of the event that ended
+	 * the dossier, after the follow-ups of every earlier event (a passport entered in the book before
+	 * its holder may file again), or at once when the dossier could not be written.
+	 */
+	Mono<Void> releaseOpen(D dossier) {
 		String key = this.rules.openDossierKey(dossier);
 		return (key == null) ? Mono.empty() : this.openDossiers.release(key, dossier.code());
 	}
@@ -190,13 +195,10 @@ public class DossierWorkflow<D extends Dossier, F> {
 
 	/**
 	 * Applies a transition to the stored dossier at the version read (retried on a concurrent
-	 * change; a transition no longer allowed then is a 409); a dossier that ended gives back its
-	 * open-dossier claim.
+	 * change; a transition no longer allowed then is a 409).
 	 */
 	public Mono<D> change(String code, Transition<D> transition) {
-		return this.dossiers.change(code, transition)
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("dossier")))
-			.flatMap((saved) -> saved.status().isFinal() ? releaseOpen(saved).thenReturn(saved) : Mono.just(saved));
+		return this.dossiers.change(code, transition).switchIfEmpty(Mono.error(() -> ApiException.notFound("dossier")));
 	}
 
 	public Mono<D> accept(String code, Caller officer, String note) {

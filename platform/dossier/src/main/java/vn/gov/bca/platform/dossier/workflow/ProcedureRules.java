@@ -37,8 +37,8 @@ public interface ProcedureRules<D extends Dossier, F> {
 
 	/**
 	 * A key of which only one dossier may be open at a time (e.g. the holder's personal id: one
-	 * passport dossier at a time), taken at submission and released when the dossier ends; null for
-	 * none.
+	 * passport dossier at a time), taken at submission and released once the dossier ended and what
+	 * follows from its events was done; null for none.
 	 */
 	default String openDossierKey(D dossier) {
 		return null;

@@ -116,7 +116,9 @@ class DossierWorkflowTests {
 			.jsonPath("$.detail")
 			.value((detail) -> assertThat((String) detail).contains("chưa giải quyết xong"));
 		act(code, "withdraw", jwt.citizen(holder, 2)).expectStatus().isOk();
-		submit(jwt.citizen(holder, 2), holder).expectStatus().isCreated();
+		// Given back by the follow-up of DossierWithdrawn, moments later.
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> submit(jwt.citizen(holder, 2), holder).expectStatus().isCreated());
 	}
 
 	@Test

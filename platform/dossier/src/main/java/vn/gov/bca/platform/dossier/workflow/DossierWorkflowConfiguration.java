@@ -73,8 +73,8 @@ public class DossierWorkflowConfiguration {
 	@Bean
 	DossierWorkflow<?, ?> dossierWorkflow(ProcedureRules<?, ?> rules, AggregateStores stores,
 			ReactiveMongoTemplate mongo, @Value("${vneid.dossier.path:/api/${vneid.outbox.domain}}") String path,
-			@Value("${vneid.dossier.collection:${vneid.outbox.domain}_dossiers}") String name, ProcedureCatalogue catalogue,
-			HandlingUnits units, HolidayCalendars calendars, DossierCodes codes, Attachments attachments,
+			@Value("${vneid.dossier.collection:${vneid.outbox.domain}_dossiers}") String name,
+			ProcedureCatalogue catalogue, HandlingUnits units, HolidayCalendars calendars, DossierCodes codes, Attachments attachments,
 			DossierQueries queries, FeeOrders feeOrders, Clock clock) {
 		DossierWorkflow.Parts parts = new DossierWorkflow.Parts(path, catalogue, units, calendars, codes, attachments,
 				queries, feeOrders, mongo);

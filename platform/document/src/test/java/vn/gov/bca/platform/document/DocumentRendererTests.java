@@ -1,0 +1,130 @@
+package vn.gov.bca.platform.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What a person sees on the fee receipt, read back from the PDF the way a reader or a phone reads it. */
+class DocumentRendererTests {
+
+    private static final DocumentRenderer renderer = new DocumentRenderer();
+    private static byte[] receipt;
+
+    @BeforeAll
+    static void renderTheReceipt() {
+        receipt = renderer.render(SampleDocuments.feeReceipt());
+    }
+
+    @Test
+    void printsTheHeaderNumberAndAmountsWithTheirDiacritics() throws Exception {
+        String text = text(receipt);
+
+        assertThat(text)
+                .contains("BỘ CÔNG AN")
+                .contains("CỤC QUẢN LÝ XUẤT NHẬP CẢNH")
+                .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+                .contains("Độc lập - Tự do - Hạnh phúc")
+                .contains("Số: 000123/BL-XNC")
+                .contains("Hà Nội, ngày 01 tháng 12 năm 2026")
+                .contains("BIÊN LAI THU PHÍ, LỆ PHÍ")
+                .contains("Lệ phí cấp hộ chiếu")
+                .contains("Nguyễn Văn An")
+                .contains("200.000 đồng")
+                .contains("Hai trăm nghìn đồng");
+    }
+
+    @Test
+    void carriesTheVerificationUrlInAQrCodeOnThePage() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(receipt)) {
+            // 150 dpi: about what a phone camera resolves on a printed page.
+            BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 150, ImageType.GRAY);
+
+            assertThat(QrDecoding.decode(page)).isEqualTo(SampleDocuments.VERIFICATION_URL);
+        }
+        assertThat(text(receipt)).contains("Quét mã QR để kiểm tra");
+    }
+
+    @Test
+    void embedsEveryFont() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(receipt)) {
+            List<PDFont> fonts = new ArrayList<>();
+            for (PDPage page : pdf.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    fonts.add(resources.getFont(name));
+                }
+            }
+
+            assertThat(fonts).isNotEmpty().allSatisfy(font -> {
+                assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+                assertThat(font.getName()).contains("DejaVuSans");
+            });
+        }
+    }
+
+    @Test
+    void isPdfA3uWithAnSrgbOutputIntent() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(receipt)) {
+            XMPMetadata xmp = new DomXmpParser().parse(pdf.getDocumentCatalog().getMetadata().exportXMPMetadata());
+            PDFAIdentificationSchema pdfa = xmp.getPDFAIdentificationSchema();
+
+            assertThat(pdfa).as("pdfaid schema in the XMP metadata").isNotNull();
+            assertThat(pdfa.getPart()).isEqualTo(3);
+            assertThat(pdfa.getConformance()).isEqualTo("U");
+            assertThat(pdf.getDocumentCatalog().getOutputIntents()).hasSize(1);
+            assertThat(pdf.getVersion()).isGreaterThanOrEqualTo(1.7f);
+        }
+    }
+
+    @Test
+    void keepsAReceiptUnderOneHundredKilobytesOnOnePage() throws Exception {
+        assertThat(receipt.length).isLessThan(100 * 1024);
+        try (PDDocument pdf = Loader.loadPDF(receipt)) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void leavesOutTheVerificationBlockOfADocumentWithoutUrl() throws Exception {
+        AdministrativeDocument receipt = SampleDocuments.feeReceipt();
+        AdministrativeDocument withoutUrl = new AdministrativeDocument(receipt.issuer(), receipt.number(),
+                receipt.place(), receipt.date(), receipt.title(), receipt.rows(), Optional.empty());
+
+        String text = text(renderer.render(withoutUrl));
+
+        assertThat(text).contains("Hai trăm nghìn đồng").doesNotContain("Quét mã QR");
+    }
+
+    @Test
+    void escapesMarkupInTheData() throws Exception {
+        AdministrativeDocument receipt = SampleDocuments.feeReceipt();
+        AdministrativeDocument odd = new AdministrativeDocument(receipt.issuer(), receipt.number(),
+                receipt.place(), receipt.date(), receipt.title(),
+                List.of(new AdministrativeDocument.Row("Ghi chú", "<b>Công ty A & B</b> \"số 1\"")), Optional.empty());
+
+        assertThat(text(renderer.render(odd))).contains("<b>Công ty A & B</b> \"số 1\"");
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.logging.Level;
+import com.openhtmltopdf.util.XRLog;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -52,6 +54,8 @@ public final class DocumentRenderer {
     private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
 
     public DocumentRenderer() {
+        // openhtmltopdf logs a dozen INFO lines per document (timings, cache hits): warnings only.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(DocumentRenderer.class.getClassLoader());
         resolver.setPrefix(TEMPLATES);
         resolver.setSuffix(".html");

@@ -3,10 +3,18 @@ package vn.gov.bca.platform.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -20,9 +28,14 @@ import org.apache.xmpbox.schema.PDFAIdentificationSchema;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a person sees on the fee receipt, read back from the PDF the way a reader or a phone reads it. */
 class DocumentRendererTests {
+
+    /** Every letter of the Vietnamese alphabet with every tone mark, precomposed (NFC). */
+    private static final String VIETNAMESE_LETTERS = "aàáảãạ ăằắẳẵặ âầấẩẫậ bcdđ eèéẻẽẹ êềếểễệ ghiìíỉĩị klmn"
+            + " oòóỏõọ ôồốổỗộ ơờớởỡợ pqrst uùúủũụ ưừứửữự vx yỳýỷỹỵ";
 
     private static final DocumentRenderer renderer = new DocumentRenderer();
     private static byte[] receipt;
@@ -120,6 +133,56 @@ class DocumentRendererTests {
                 List.of(new AdministrativeDocument.Row("Ghi chú", "<b>Công ty A & B</b> \"số 1\"")), Optional.empty());
 
         assertThat(text(renderer.render(odd))).contains("<b>Công ty A & B</b> \"số 1\"");
+    }
+
+    @Test
+    void printsAndEmbedsEveryVietnameseLetter() throws Exception {
+        AdministrativeDocument receipt = SampleDocuments.feeReceipt();
+        AdministrativeDocument alphabet = new AdministrativeDocument(receipt.issuer(), receipt.number(),
+                receipt.place(), receipt.date(), receipt.title(),
+                List.of(new AdministrativeDocument.Row("Chữ thường", VIETNAMESE_LETTERS),
+                        new AdministrativeDocument.Row("Chữ hoa", VIETNAMESE_LETTERS.toUpperCase(Locale.ROOT))),
+                Optional.empty());
+
+        // The rows wrap: compare the words, whatever the line breaks.
+        String text = text(renderer.render(alphabet)).replaceAll("\\s+", " ");
+
+        assertThat(text).contains(VIETNAMESE_LETTERS).contains(VIETNAMESE_LETTERS.toUpperCase(Locale.ROOT));
+    }
+
+    @Test
+    void shipsFontsWithAGlyphForEveryVietnameseLetter() throws Exception {
+        for (String font : List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")) {
+            try (InputStream in = getClass().getResourceAsStream("fonts/" + font);
+                 TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in))) {
+                CmapLookup cmap = ttf.getUnicodeCmapLookup();
+                (VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.toUpperCase(Locale.ROOT)).codePoints().forEach(letter ->
+                        assertThat(cmap.getGlyphId(letter)).as(font + " has " + Character.toString(letter)).isNotZero());
+            }
+        }
+    }
+
+    @Test
+    void loadsNothingFromOutsideTheTemplate(@TempDir Path folder) throws Exception {
+        Path image = folder.resolve("outside.png");
+        Files.write(image, QrCodes.png("outside", 100));
+        AdministrativeDocument receipt = SampleDocuments.feeReceipt();
+        AdministrativeDocument pointingOutside = new AdministrativeDocument(receipt.issuer(), receipt.number(),
+                receipt.place(), receipt.date(), receipt.title(),
+                List.of(new AdministrativeDocument.Row("Ảnh", image.toUri().toString())), Optional.empty());
+
+        try (PDDocument pdf = Loader.loadPDF(renderer.render("external-image", pointingOutside))) {
+            PDResources resources = pdf.getPage(0).getResources();
+            assertThat(resources.getXObjectNames()).isEmpty();
+        }
+    }
+
+    @Test
+    void drawsTheQrCodeAsTheOnlyImage() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(receipt)) {
+            PDResources resources = pdf.getPage(0).getResources();
+            assertThat(resources.getXObjectNames()).hasSize(1);
+        }
     }
 
     private static String text(byte[] pdf) throws Exception {

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -182,6 +186,25 @@ class DocumentRendererTests {
         try (PDDocument pdf = Loader.loadPDF(receipt)) {
             PDResources resources = pdf.getPage(0).getResources();
             assertThat(resources.getXObjectNames()).hasSize(1);
+        }
+    }
+
+    @Test
+    void rendersDocumentsOnSeveralThreadsAtOnce() throws Exception {
+        AdministrativeDocument receipt = SampleDocuments.feeReceipt();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> texts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                AdministrativeDocument numbered = new AdministrativeDocument(receipt.issuer(), "00000" + i + "/BL-XNC",
+                        receipt.place(), receipt.date(), receipt.title(), receipt.rows(), receipt.verificationUrl());
+                texts.add(pool.submit(() -> text(renderer.render(numbered))));
+            }
+            for (int i = 0; i < 8; i++) {
+                assertThat(texts.get(i).get(1, TimeUnit.MINUTES)).contains("Số: 00000" + i + "/BL-XNC", "Hai trăm nghìn đồng");
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

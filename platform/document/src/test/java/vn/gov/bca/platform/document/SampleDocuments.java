@@ -7,17 +7,17 @@ import vn.gov.bca.platform.document.AdministrativeDocument.IssuingUnit;
 import vn.gov.bca.platform.document.AdministrativeDocument.Row;
 
 /** Object Mother: the fee receipt of a passport, as fine-payment-service will issue it. */
-final class SampleDocuments {
+public final class SampleDocuments {
 
-    static final String RECEIPT_NUMBER = "000123/BL-XNC";
-    static final String VERIFICATION_URL = "https://dichvucong.bca.gov.vn/api/payment/public/documents/"
+    public static final String RECEIPT_NUMBER = "000123/BL-XNC";
+    public static final String VERIFICATION_URL = "https://dichvucong.bca.gov.vn/api/payment/public/documents/"
             + "7f3c9a2e-4b1d-4e8a-9c55-0d2f6b8e1a47?c=K3Q9ZT2M";
-    static final long FEE = 200_000;
+    public static final long FEE = 200_000;
 
     private SampleDocuments() {
     }
 
-    static AdministrativeDocument feeReceipt() {
+    public static AdministrativeDocument feeReceipt() {
         return new AdministrativeDocument(
                 new IssuingUnit("BỘ CÔNG AN", "CỤC QUẢN LÝ XUẤT NHẬP CẢNH"),
                 RECEIPT_NUMBER,

@@ -19,49 +19,49 @@ import java.util.Optional;
  * @param verificationUrl the URL the QR code holds; empty for a document without one
  */
 public record AdministrativeDocument(
-        IssuingUnit issuer,
-        String number,
-        String place,
-        LocalDate date,
-        String title,
-        List<Row> rows,
-        Optional<String> verificationUrl) {
+		IssuingUnit issuer,
+		String number,
+		String place,
+		LocalDate date,
+		String title,
+		List<Row> rows,
+		Optional<String> verificationUrl) {
 
-    public AdministrativeDocument {
-        Objects.requireNonNull(issuer, "issuer");
-        requireText(number, "number");
-        place = place == null ? "" : place.strip();
-        Objects.requireNonNull(date, "date");
-        requireText(title, "title");
-        rows = List.copyOf(rows);
-        Objects.requireNonNull(verificationUrl, "verificationUrl");
-    }
+	public AdministrativeDocument {
+		Objects.requireNonNull(issuer, "issuer");
+		requireText(number, "number");
+		place = place == null ? "" : place.strip();
+		Objects.requireNonNull(date, "date");
+		requireText(title, "title");
+		rows = List.copyOf(rows);
+		Objects.requireNonNull(verificationUrl, "verificationUrl");
+	}
 
-    /** The issuing unit: its superior body (first line, "BỘ CÔNG AN") and itself (second line, bold). */
-    public record IssuingUnit(String superiorBody, String unit) {
-        public IssuingUnit {
-            requireText(superiorBody, "superiorBody");
-            requireText(unit, "unit");
-        }
-    }
+	/** The issuing unit: its superior body (first line, "BỘ CÔNG AN") and itself (second line, bold). */
+	public record IssuingUnit(String superiorBody, String unit) {
+		public IssuingUnit {
+			requireText(superiorBody, "superiorBody");
+			requireText(unit, "unit");
+		}
+	}
 
-    /** One line of the body: "Số tiền" / "200.000 đồng". */
-    public record Row(String label, String value) {
-        public Row {
-            requireText(label, "label");
-            Objects.requireNonNull(value, "value");
-        }
-    }
+	/** One line of the body: "Số tiền" / "200.000 đồng". */
+	public record Row(String label, String value) {
+		public Row {
+			requireText(label, "label");
+			Objects.requireNonNull(value, "value");
+		}
+	}
 
-    /** The same document, its QR code holding {@code url}. */
-    public AdministrativeDocument withVerificationUrl(String url) {
-        requireText(url, "url");
-        return new AdministrativeDocument(issuer, number, place, date, title, rows, Optional.of(url));
-    }
+	/** The same document, its QR code holding {@code url}. */
+	public AdministrativeDocument withVerificationUrl(String url) {
+		requireText(url, "url");
+		return new AdministrativeDocument(issuer, number, place, date, title, rows, Optional.of(url));
+	}
 
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-    }
+	private static void requireText(String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(name + " is required");
+		}
+	}
 }

@@ -29,109 +29,109 @@ import java.util.Locale;
  */
 public final class VietnameseAmounts {
 
-    private static final String[] DIGITS = {
-        "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"
-    };
-    private static final String[] GROUPS = {"", "nghìn", "triệu"};
-    private static final long BILLION = 1_000_000_000L;
-    private static final String CURRENCY = "đồng";
+	private static final String[] DIGITS = {
+		"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"
+	};
+	private static final String[] GROUPS = {"", "nghìn", "triệu"};
+	private static final long BILLION = 1_000_000_000L;
+	private static final String CURRENCY = "đồng";
 
-    private VietnameseAmounts() {
-    }
+	private VietnameseAmounts() {
+	}
 
-    /** "2.019.000 đồng": dots separate thousands. */
-    public static String inFigures(long amount) {
-        return figures(amount) + " " + CURRENCY;
-    }
+	/** "2.019.000 đồng": dots separate thousands. */
+	public static String inFigures(long amount) {
+		return figures(amount) + " " + CURRENCY;
+	}
 
-    /** "2.019.000": the number alone, dots separating thousands. */
-    public static String figures(long amount) {
-        requireNotNegative(amount);
-        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
-        symbols.setGroupingSeparator('.');
-        return new DecimalFormat("#,##0", symbols).format(amount);
-    }
+	/** "2.019.000": the number alone, dots separating thousands. */
+	public static String figures(long amount) {
+		requireNotNegative(amount);
+		DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
+		symbols.setGroupingSeparator('.');
+		return new DecimalFormat("#,##0", symbols).format(amount);
+	}
 
-    /** "Hai triệu không trăm mười chín nghìn đồng". */
-    public static String inWords(long amount) {
-        String words = numberInWords(amount);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " " + CURRENCY;
-    }
+	/** "Hai triệu không trăm mười chín nghìn đồng". */
+	public static String inWords(long amount) {
+		String words = numberInWords(amount);
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " " + CURRENCY;
+	}
 
-    /** "hai triệu không trăm mười chín nghìn": the number alone, in lower case. */
-    public static String numberInWords(long number) {
-        requireNotNegative(number);
-        if (number == 0) {
-            return DIGITS[0];
-        }
-        List<String> words = new ArrayList<>();
-        read(number, false, words);
-        return String.join(" ", words);
-    }
+	/** "hai triệu không trăm mười chín nghìn": the number alone, in lower case. */
+	public static String numberInWords(long number) {
+		requireNotNegative(number);
+		if (number == 0) {
+			return DIGITS[0];
+		}
+		List<String> words = new ArrayList<>();
+		read(number, false, words);
+		return String.join(" ", words);
+	}
 
-    /** {@code inner}: digits were already read before this part, so its zero hundreds are spoken. */
-    private static void read(long number, boolean inner, List<String> words) {
-        if (number >= BILLION) {
-            read(number / BILLION, inner, words);
-            words.add("tỷ");
-            long rest = number % BILLION;
-            if (rest > 0) {
-                read(rest, true, words);
-            }
-            return;
-        }
-        boolean spoken = inner;
-        for (int group = 2; group >= 0; group--) {
-            int value = (int) (number / pow1000(group) % 1000);
-            if (value == 0) {
-                continue;
-            }
-            readGroup(value, spoken, words);
-            if (!GROUPS[group].isEmpty()) {
-                words.add(GROUPS[group]);
-            }
-            spoken = true;
-        }
-    }
+	/** {@code inner}: digits were already read before this part, so its zero hundreds are spoken. */
+	private static void read(long number, boolean inner, List<String> words) {
+		if (number >= BILLION) {
+			read(number / BILLION, inner, words);
+			words.add("tỷ");
+			long rest = number % BILLION;
+			if (rest > 0) {
+				read(rest, true, words);
+			}
+			return;
+		}
+		boolean spoken = inner;
+		for (int group = 2; group >= 0; group--) {
+			int value = (int) (number / pow1000(group) % 1000);
+			if (value == 0) {
+				continue;
+			}
+			readGroup(value, spoken, words);
+			if (!GROUPS[group].isEmpty()) {
+				words.add(GROUPS[group]);
+			}
+			spoken = true;
+		}
+	}
 
-    private static void readGroup(int value, boolean inner, List<String> words) {
-        int hundreds = value / 100;
-        int tens = value / 10 % 10;
-        int units = value % 10;
-        boolean hundredsSpoken = hundreds > 0 || inner;
-        if (hundredsSpoken) {
-            words.add(DIGITS[hundreds]);
-            words.add("trăm");
-        }
-        if (tens == 0) {
-            if (units > 0 && hundredsSpoken) {
-                words.add("linh");
-            }
-        } else if (tens == 1) {
-            words.add("mười");
-        } else {
-            words.add(DIGITS[tens]);
-            words.add("mươi");
-        }
-        if (units == 0) {
-            return;
-        }
-        if (units == 1 && tens >= 2) {
-            words.add("mốt");
-        } else if (units == 5 && tens >= 1) {
-            words.add("lăm");
-        } else {
-            words.add(DIGITS[units]);
-        }
-    }
+	private static void readGroup(int value, boolean inner, List<String> words) {
+		int hundreds = value / 100;
+		int tens = value / 10 % 10;
+		int units = value % 10;
+		boolean hundredsSpoken = hundreds > 0 || inner;
+		if (hundredsSpoken) {
+			words.add(DIGITS[hundreds]);
+			words.add("trăm");
+		}
+		if (tens == 0) {
+			if (units > 0 && hundredsSpoken) {
+				words.add("linh");
+			}
+		} else if (tens == 1) {
+			words.add("mười");
+		} else {
+			words.add(DIGITS[tens]);
+			words.add("mươi");
+		}
+		if (units == 0) {
+			return;
+		}
+		if (units == 1 && tens >= 2) {
+			words.add("mốt");
+		} else if (units == 5 && tens >= 1) {
+			words.add("lăm");
+		} else {
+			words.add(DIGITS[units]);
+		}
+	}
 
-    private static long pow1000(int group) {
-        return group == 0 ? 1 : group == 1 ? 1_000 : 1_000_000;
-    }
+	private static long pow1000(int group) {
+		return group == 0 ? 1 : group == 1 ? 1_000 : 1_000_000;
+	}
 
-    private static void requireNotNegative(long amount) {
-        if (amount < 0) {
-            throw new IllegalArgumentException("an amount of money is never negative: " + amount);
-        }
-    }
+	private static void requireNotNegative(long amount) {
+		if (amount < 0) {
+			throw new IllegalArgumentException("an amount of money is never negative: " + amount);
+		}
+	}
 }

@@ -16,39 +16,39 @@ import java.util.Objects;
  */
 public final class VietnameseDates {
 
-    private VietnameseDates() {
-    }
+	private VietnameseDates() {
+	}
 
-    /** "ngày 01 tháng 02 năm 2026", "ngày 23 tháng 8 năm 2026". */
-    public static String inDocument(LocalDate date) {
-        Objects.requireNonNull(date, "date");
-        return "ngày " + day(date) + " tháng " + month(date) + " năm " + date.getYear();
-    }
+	/** "ngày 01 tháng 02 năm 2026", "ngày 23 tháng 8 năm 2026". */
+	public static String inDocument(LocalDate date) {
+		Objects.requireNonNull(date, "date");
+		return "ngày " + day(date) + " tháng " + month(date) + " năm " + date.getYear();
+	}
 
-    /** "Hà Nội, ngày 01 tháng 12 năm 2026": the place and date line under the national motto. */
-    public static String placeAndDate(String place, LocalDate date) {
-        if (place == null || place.isBlank()) {
-            return capitalised(inDocument(date));
-        }
-        return place.strip() + ", " + inDocument(date);
-    }
+	/** "Hà Nội, ngày 01 tháng 12 năm 2026": the place and date line under the national motto. */
+	public static String placeAndDate(String place, LocalDate date) {
+		if (place == null || place.isBlank()) {
+			return capitalised(inDocument(date));
+		}
+		return place.strip() + ", " + inDocument(date);
+	}
 
-    /** "01/12/2026": a date inside the body of a document (a birth date, an appointment). */
-    public static String numeric(LocalDate date) {
-        Objects.requireNonNull(date, "date");
-        return "%02d/%02d/%d".formatted(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
-    }
+	/** "01/12/2026": a date inside the body of a document (a birth date, an appointment). */
+	public static String numeric(LocalDate date) {
+		Objects.requireNonNull(date, "date");
+		return "%02d/%02d/%d".formatted(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+	}
 
-    private static String day(LocalDate date) {
-        return "%02d".formatted(date.getDayOfMonth());
-    }
+	private static String day(LocalDate date) {
+		return "%02d".formatted(date.getDayOfMonth());
+	}
 
-    private static String month(LocalDate date) {
-        int month = date.getMonthValue();
-        return month <= 2 ? "%02d".formatted(month) : Integer.toString(month);
-    }
+	private static String month(LocalDate date) {
+		int month = date.getMonthValue();
+		return month <= 2 ? "%02d".formatted(month) : Integer.toString(month);
+	}
 
-    private static String capitalised(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
+	private static String capitalised(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
 }

@@ -14,14 +14,14 @@ import java.util.Map;
 /** Reads a QR code back the way a verifier's phone would, from an image. */
 final class QrDecoding {
 
-    private QrDecoding() {
-    }
+	private QrDecoding() {
+	}
 
-    static String decode(BufferedImage image) throws NotFoundException {
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new MultiFormatReader().decode(bitmap, Map.of(
-                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
-                DecodeHintType.CHARACTER_SET, "UTF-8",
-                DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-    }
+	static String decode(BufferedImage image) throws NotFoundException {
+		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+		return new MultiFormatReader().decode(bitmap, Map.of(
+				DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
+				DecodeHintType.CHARACTER_SET, "UTF-8",
+				DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+	}
 }

@@ -18,37 +18,37 @@ import java.util.concurrent.Future;
  */
 public final class RenderBenchmark {
 
-    private RenderBenchmark() {
-    }
+	private RenderBenchmark() {
+	}
 
-    public static void main(String[] args) throws Exception {
-        int documents = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        DocumentRenderer renderer = new DocumentRenderer();
-        AdministrativeDocument receipt = SampleDocuments.feeReceipt();
+	public static void main(String[] args) throws Exception {
+		int documents = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+		int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+		DocumentRenderer renderer = new DocumentRenderer();
+		AdministrativeDocument receipt = SampleDocuments.feeReceipt();
 
-        byte[] sample = renderer.render(receipt);
-        Files.write(Path.of("target", "sample-receipt.pdf"), sample);
-        for (int i = 0; i < Math.max(50, documents / 4); i++) {
-            renderer.render(receipt);
-        }
+		byte[] sample = renderer.render(receipt);
+		Files.write(Path.of("target", "sample-receipt.pdf"), sample);
+		for (int i = 0; i < Math.max(50, documents / 4); i++) {
+			renderer.render(receipt);
+		}
 
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        List<Future<Integer>> sizes = new ArrayList<>();
-        for (int i = 0; i < documents; i++) {
-            sizes.add(pool.submit(() -> renderer.render(receipt).length));
-        }
-        long bytes = 0;
-        for (Future<Integer> size : sizes) {
-            bytes += size.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		long start = System.nanoTime();
+		List<Future<Integer>> sizes = new ArrayList<>();
+		for (int i = 0; i < documents; i++) {
+			sizes.add(pool.submit(() -> renderer.render(receipt).length));
+		}
+		long bytes = 0;
+		for (Future<Integer> size : sizes) {
+			bytes += size.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
 
-        System.out.printf("%d documents on %d thread(s) in %.2f s: %.1f documents/s, %.1f ms each;"
-                        + " one receipt %d bytes (%.1f KB), average %d bytes; %d processors%n",
-                documents, threads, seconds, documents / seconds, seconds * 1000 * threads / documents,
-                sample.length, sample.length / 1024.0, bytes / documents, Runtime.getRuntime().availableProcessors());
-    }
+		System.out.printf("%d documents on %d thread(s) in %.2f s: %.1f documents/s, %.1f ms each;"
+						+ " one receipt %d bytes (%.1f KB), average %d bytes; %d processors%n",
+				documents, threads, seconds, documents / seconds, seconds * 1000 * threads / documents,
+				sample.length, sample.length / 1024.0, bytes / documents, Runtime.getRuntime().availableProcessors());
+	}
 }

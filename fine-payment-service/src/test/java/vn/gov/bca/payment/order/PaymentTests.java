@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +20,6 @@ import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +43,7 @@ import vn.gov.bca.platform.dossier.fee.PaymentSucceeded;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
+import vn.gov.bca.platform.testkit.TopicWriter;
 import vn.gov.bca.platform.testkit.TopicReader;
 import vn.gov.bca.platform.web.time.VietnamTime;
 
@@ -267,19 +263,8 @@ class PaymentTests {
 				{"eventId": "%s", "occurredAt": "%s", "aggregateId": "%s", "referenceType": "FINE",
 				 "referenceId": "%s", "amount": %d, "receiptNumber": "BL-260101-99999999", "platformTransactionId": "X"}"""
 			.formatted(eventId, Instant.now(), orderId, decisionId, amount);
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestInfrastructure.get().kafkaBootstrapServers(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-			ProducerRecord<String, String> record = new ProducerRecord<>("payment.events.v1", orderId, data);
-			record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
-			record.headers().add("ce_type", "vn.gov.bca.payment.PaymentSucceeded".getBytes(StandardCharsets.UTF_8));
-			record.headers().add("ce_source", "/fine-payment-service".getBytes(StandardCharsets.UTF_8));
-			producer.send(record).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		TopicWriter.send(TestInfrastructure.get().kafkaBootstrapServers(), "payment.events.v1", orderId, eventId,
+				"vn.gov.bca.payment.PaymentSucceeded", "/fine-payment-service", data);
 		return eventId;
 	}
 

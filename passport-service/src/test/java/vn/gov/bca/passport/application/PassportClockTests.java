@@ -83,8 +83,7 @@ class PassportClockTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("vneid.clients.identity-service.base-url", services::url);
-		registry.add("vneid.clients.fine-payment-service.base-url", services::url);
+		services.standIn(registry);
 		registry.add("vneid.dossier.calendar.file", calendarFile::toString);
 	}
 

@@ -6,15 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +34,7 @@ import vn.gov.bca.platform.testkit.ServiceStubs;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 import vn.gov.bca.platform.testkit.TopicReader;
+import vn.gov.bca.platform.testkit.TopicWriter;
 import vn.gov.bca.platform.web.time.VietnamTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,8 +71,7 @@ class PassportDossierTests {
 
 	@DynamicPropertySource
 	static void otherServices(DynamicPropertyRegistry registry) {
-		registry.add("vneid.clients.identity-service.base-url", services::url);
-		registry.add("vneid.clients.fine-payment-service.base-url", services::url);
+		services.standIn(registry);
 	}
 
 	@AfterAll
@@ -801,25 +796,14 @@ class PassportDossierTests {
 
 	/** A PaymentSucceeded as anyone who can write to the topic could send it, keyed by {@code key}. */
 	static void paymentSucceeded(String key, String orderId, String dossierCode, long amount, String receipt) {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
-		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
-			String data = """
-					{"eventId": "%s", "occurredAt": "%s", "aggregateId": "%s", "referenceType": "DOSSIER_FEE",
-					 "referenceId": "%s", "amount": %d, "receiptNumber": "%s",
-					 "platformTransactionId": "SBX1"}""".formatted(UUID.randomUUID(), Instant.now(), orderId, dossierCode,
-					amount, receipt);
-			ProducerRecord<String, String> record = new ProducerRecord<>("payment.events.v1", key, data);
-			record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-			record.headers().add("ce_type", "vn.gov.bca.payment.PaymentSucceeded".getBytes(StandardCharsets.UTF_8));
-			record.headers().add("ce_source", "/fine-payment-service".getBytes(StandardCharsets.UTF_8));
-			producer.send(record).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		String data = """
+				{"eventId": "%s", "occurredAt": "%s", "aggregateId": "%s", "referenceType": "DOSSIER_FEE",
+				 "referenceId": "%s", "amount": %d, "receiptNumber": "%s",
+				 "platformTransactionId": "SBX1"}""".formatted(UUID.randomUUID(), Instant.now(), orderId, dossierCode,
+				amount, receipt);
+		TopicWriter.send(TestInfrastructure.get().kafkaBootstrapServers(), "payment.events.v1", key,
+				UUID.randomUUID().toString(), "vn.gov.bca.payment.PaymentSucceeded", "/fine-payment-service", data);
 	}
+
 
 }

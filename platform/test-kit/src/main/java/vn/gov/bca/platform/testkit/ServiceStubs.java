@@ -86,6 +86,12 @@ public final class ServiceStubs implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	/** Points the service under test at these stubs for identity-service and fine-payment-service. */
+	public void standIn(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("vneid.clients.identity-service.base-url", this::url);
+		registry.add("vneid.clients.fine-payment-service.base-url", this::url);
+	}
+
 	/** A living citizen in the registry, with a birth date as it holds it ({@code 1950}, {@code 1950-03} or a day). */
 	public ServiceStubs register(String personalId, String fullName, String birthDate, String sex) {
 		this.citizens.put(personalId, new Citizen(personalId, fullName, birthDate, sex, "ALIVE"));

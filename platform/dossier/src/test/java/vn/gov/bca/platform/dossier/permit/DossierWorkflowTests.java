@@ -1,16 +1,10 @@
 package vn.gov.bca.platform.dossier.permit;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +17,7 @@ import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.ServiceStubs;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
+import vn.gov.bca.platform.testkit.TopicWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,8 +51,7 @@ class DossierWorkflowTests {
 				() -> "classpath:vn/gov/bca/platform/dossier/catalogue/sample-procedures.json");
 		registry.add("vneid.dossier.handling-units",
 				() -> "classpath:vn/gov/bca/platform/dossier/permit/handling-units.json");
-		registry.add("vneid.clients.identity-service.base-url", services::url);
-		registry.add("vneid.clients.fine-payment-service.base-url", services::url);
+		services.standIn(registry);
 	}
 
 	@AfterAll
@@ -199,23 +193,13 @@ class DossierWorkflowTests {
 	}
 
 	private static void publish(String orderId, String code, long amount, String requestedBy, String receipt) {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
-		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
-			String data = """
-					{"eventId": "%s", "occurredAt": "%s", "aggregateId": "%s", "referenceType": "DOSSIER_FEE",
-					 "referenceId": "%s", "amount": %d, "receiptNumber": "%s", "requestedBy": "%s"}"""
-				.formatted(UUID.randomUUID(), Instant.now(), orderId, code, amount, receipt, requestedBy);
-			ProducerRecord<String, String> record = new ProducerRecord<>("payment.events.v1", orderId, data);
-			record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-			record.headers().add("ce_type", "vn.gov.bca.payment.PaymentSucceeded".getBytes(StandardCharsets.UTF_8));
-			producer.send(record).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		String data = """
+				{"eventId": "%s", "occurredAt": "%s", "aggregateId": "%s", "referenceType": "DOSSIER_FEE",
+				 "referenceId": "%s", "amount": %d, "receiptNumber": "%s", "requestedBy": "%s"}"""
+			.formatted(UUID.randomUUID(), Instant.now(), orderId, code, amount, receipt, requestedBy);
+		TopicWriter.send(TestInfrastructure.get().kafkaBootstrapServers(), "payment.events.v1", orderId,
+				UUID.randomUUID().toString(), "vn.gov.bca.payment.PaymentSucceeded", "/fine-payment-service", data);
 	}
+
 
 }

@@ -118,16 +118,7 @@ class PublicLookupController {
 
 		/** A person's name as initials ("Nguyễn Văn An" → "N. V. A."); an organisation's in full. */
 		static String maskName(DecisionData.Violator violator) {
-			if (violator.personalId() == null) {
-				return violator.name();
-			}
-			StringBuilder initials = new StringBuilder();
-			for (String word : violator.name().split("\\s+")) {
-				if (!word.isEmpty()) {
-					initials.append(initials.length() > 0 ? " " : "").appendCodePoint(word.codePointAt(0)).append('.');
-				}
-			}
-			return initials.toString();
+			return (violator.personalId() == null) ? violator.name() : PersonalIds.initials(violator.name());
 		}
 
 	}

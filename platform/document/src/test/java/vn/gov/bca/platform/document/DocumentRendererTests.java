@@ -1,5 +1,7 @@
 package vn.gov.bca.platform.document;
 
+import vn.gov.bca.platform.testkit.PdfDocuments;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -73,7 +75,7 @@ class DocumentRendererTests {
 			// 150 dpi: about what a phone camera resolves on a printed page.
 			BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 150, ImageType.GRAY);
 
-			assertThat(QrDecoding.decode(page)).isEqualTo(SampleDocuments.VERIFICATION_URL);
+			assertThat(PdfDocuments.decode(page)).isEqualTo(SampleDocuments.VERIFICATION_URL);
 		}
 		assertThat(text(receipt)).contains("Quét mã QR để kiểm tra");
 	}

@@ -1,5 +1,7 @@
 package vn.gov.bca.platform.document;
 
+import vn.gov.bca.platform.testkit.PdfDocuments;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +20,7 @@ class QrCodesTests {
 		assertThat(image.getWidth()).isEqualTo(240);
 		assertThat(image.getHeight()).isEqualTo(240);
 		assertThat(image.getColorModel().hasAlpha()).isFalse();
-		assertThat(QrDecoding.decode(image)).isEqualTo(SampleDocuments.VERIFICATION_URL);
+		assertThat(PdfDocuments.decode(image)).isEqualTo(SampleDocuments.VERIFICATION_URL);
 	}
 
 	@Test
@@ -26,7 +28,7 @@ class QrCodesTests {
 		String text = "Biên lai lệ phí cấp hộ chiếu — Nguyễn Văn An";
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrCodes.png(text, 200)));
 
-		assertThat(QrDecoding.decode(image)).isEqualTo(text);
+		assertThat(PdfDocuments.decode(image)).isEqualTo(text);
 	}
 
 	@Test

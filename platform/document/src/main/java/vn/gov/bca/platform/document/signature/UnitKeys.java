@@ -67,6 +67,21 @@ public final class UnitKeys {
 		}
 	}
 
+	/** Those of {@code unitCodes} that have no key here, in their order. */
+	public List<String> missing(java.util.Collection<String> unitCodes) {
+		List<String> missing = new ArrayList<>();
+		for (String code : unitCodes) {
+			try {
+				if (!store.isKeyEntry(code)) {
+					missing.add(code);
+				}
+			} catch (java.security.KeyStoreException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		return missing;
+	}
+
 	/**
 	 * The trusted certificates stored beside the keys (the development CA's), for a
 	 * {@link SignatureCheck}; empty for a keystore that holds only keys.

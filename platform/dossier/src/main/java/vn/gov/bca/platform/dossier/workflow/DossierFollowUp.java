@@ -14,7 +14,8 @@ import vn.gov.bca.platform.dossier.Dossier;
  * service's topic: each event once, after its dossier was written, so that a write elsewhere (the
  * passport book, the population registry) is neither lost when it fails nor done before the dossier
  * exists. The event that ends a dossier then gives back its open-dossier claim, after every earlier
- * event's follow-up. Events of the topic that are not a dossier's (an exit ban's) are skipped.
+ * event's follow-up. An accepted dossier gets its receipt and appointment slip
+ * ({@link DossierReceipts}) before the procedure's own follow-up. Events of the topic that are not a dossier's (an exit ban's) are skipped.
  */
 class DossierFollowUp<D extends Dossier> {
 
@@ -30,10 +31,14 @@ class DossierFollowUp<D extends Dossier> {
 
 	private final ProcedureRules<D, ?> rules;
 
-	DossierFollowUp(ProcessedEvents processed, DossierWorkflow<D, ?> workflow, ProcedureRules<D, ?> rules) {
+	private final DossierReceipts receipts;
+
+	DossierFollowUp(ProcessedEvents processed, DossierWorkflow<D, ?> workflow, ProcedureRules<D, ?> rules,
+			DossierReceipts receipts) {
 		this.processed = processed;
 		this.workflow = workflow;
 		this.rules = rules;
+		this.receipts = receipts;
 	}
 
 	@KafkaListener(topics = "${vneid.outbox.topic}", groupId = "${spring.application.name}.dossier-follow-up")
@@ -44,7 +49,8 @@ class DossierFollowUp<D extends Dossier> {
 			}
 			String type = event.type().substring(event.type().lastIndexOf('.') + 1);
 			return this.workflow.stored(record.key())
-				.flatMap((dossier) -> this.rules.followUp(type, dossier)
+				.flatMap((dossier) -> this.receipts.followUp(type, dossier)
+					.then(this.rules.followUp(type, dossier))
 					.then(ENDINGS.contains(type) ? this.workflow.releaseOpen(dossier) : Mono.empty()));
 		}).then();
 	}

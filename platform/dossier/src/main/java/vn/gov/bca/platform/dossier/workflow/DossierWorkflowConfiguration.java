@@ -14,6 +14,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.gov.bca.platform.document.register.DocumentRegister;
+import vn.gov.bca.platform.document.register.SigningUnits;
 import vn.gov.bca.platform.data.claim.Claims;
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
@@ -91,16 +93,23 @@ public class DossierWorkflowConfiguration {
 		return new DossierController(workflow);
 	}
 
+	/** Every handling unit signs the documents of its dossiers: the keystore must hold each one's key. */
+	@Bean
+	SigningUnits handlingUnitsSign(HandlingUnits units) {
+		return () -> units.all().stream().map(Dossier.HandlingUnit::code).toList();
+	}
+
 	@Bean
 	DossierFollowUp<?> dossierFollowUp(ProcessedEvents processed, DossierWorkflow<?, ?> workflow,
-			ProcedureRules<?, ?> rules) {
-		return followUp(processed, workflow, rules);
+			ProcedureRules<?, ?> rules, DocumentRegister documents, ProcedureCatalogue catalogue) {
+		return followUp(processed, workflow, rules, new DossierReceipts(documents, catalogue));
 	}
 
 	@SuppressWarnings("unchecked")
 	private static <D extends Dossier> DossierFollowUp<D> followUp(ProcessedEvents processed,
-			DossierWorkflow<?, ?> workflow, ProcedureRules<?, ?> rules) {
-		return new DossierFollowUp<>(processed, (DossierWorkflow<D, ?>) workflow, (ProcedureRules<D, ?>) rules);
+			DossierWorkflow<?, ?> workflow, ProcedureRules<?, ?> rules, DossierReceipts receipts) {
+		return new DossierFollowUp<>(processed, (DossierWorkflow<D, ?>) workflow, (ProcedureRules<D, ?>) rules,
+				receipts);
 	}
 
 	/** The dossier view's API description with the procedure's details, when the service describes its API. */

@@ -35,7 +35,7 @@ public class Problems {
 
 	/** The platform libraries' messages, each used when that library is on the classpath. */
 	static final List<String> PLATFORM_BUNDLES = List.of("vn/gov/bca/platform/web/error/problems",
-			"vn/gov/bca/platform/dossier/messages");
+			"vn/gov/bca/platform/dossier/messages", "vn/gov/bca/platform/document/messages");
 
 	private final MessageSource messages;
 

@@ -3,7 +3,7 @@ package vn.gov.bca.platform.web.security;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Personal id numbers never appear in logs in full. */
+/** Personal id numbers never appear in logs in full, nor a person's name in public answers. */
 public final class PersonalIds {
 
 	/** Twelve digits standing alone (not part of a longer number): a personal id in a path or text. */
@@ -33,6 +33,23 @@ public final class PersonalIds {
 			return null;
 		}
 		return IN_TEXT.matcher(text).replaceAll((match) -> Matcher.quoteReplacement(mask(match.group())));
+	}
+
+	/**
+	 * A person's name as anyone may see it in a public answer (the fine lookup, a document's
+	 * verification): its initials, "Nguyễn Văn An" → "N. V. A.".
+	 */
+	public static String initials(String name) {
+		if (name == null) {
+			return null;
+		}
+		StringBuilder initials = new StringBuilder();
+		for (String word : name.strip().split("\\s+")) {
+			if (!word.isEmpty()) {
+				initials.append(initials.isEmpty() ? "" : " ").appendCodePoint(word.codePointAt(0)).append('.');
+			}
+		}
+		return initials.toString();
 	}
 
 }

@@ -1,0 +1,61 @@
+package vn.gov.bca.platform.document.register;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import vn.gov.bca.platform.document.AdministrativeDocument;
+import vn.gov.bca.platform.document.AdministrativeDocument.Row;
+import vn.gov.bca.platform.document.register.IssuedDocument.Holder;
+import vn.gov.bca.platform.document.register.IssuedDocument.Issuer;
+
+/**
+ * What a service asks its {@link DocumentRegister} to issue.
+ *
+ * @param key what the document is of, once: the same key again is the document already issued
+ * ({@code PAYMENT_RECEIPT:<order id>}, {@code DOSSIER_RECEIPT:<dossier code>})
+ * @param type the kind of document, a code ({@code PAYMENT_RECEIPT})
+ * @param reference the dossier code or order id it belongs to
+ * @param holder whose it is
+ * @param issuer the issuing unit, which signs it with its key
+ * @param template the HTML template under {@code DocumentRenderer.TEMPLATES} (usually
+ * {@code DocumentRenderer.ADMINISTRATIVE_DOCUMENT})
+ * @param content what the document shows (the register adds the verification URL)
+ * @param publicFacts what anyone verifying it is told besides its number, unit, date and masked
+ * holder: only what a verifier needs, never a full personal id
+ * @param supersedes the key of the document this one replaces (null for none): it becomes SUPERSEDED
+ */
+public record DocumentRequest(String key, String type, String reference, Holder holder, Issuer issuer,
+		String template, AdministrativeDocument content, List<Row> publicFacts, String supersedes) {
+
+	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+
+	public DocumentRequest {
+		requireText(key, "key");
+		if (type == null || !CODE.matcher(type).matches()) {
+			throw new IllegalArgumentException("type must be an upper-case code: " + type);
+		}
+		requireText(reference, "reference");
+		Objects.requireNonNull(holder, "holder");
+		Objects.requireNonNull(issuer, "issuer");
+		requireText(issuer.code(), "issuer.code");
+		requireText(template, "template");
+		Objects.requireNonNull(content, "content");
+		publicFacts = List.copyOf(publicFacts);
+		if (key.equals(supersedes)) {
+			throw new IllegalArgumentException("a document cannot supersede itself");
+		}
+	}
+
+	/** The same request, replacing the document issued under {@code previousKey}. */
+	public DocumentRequest superseding(String previousKey) {
+		return new DocumentRequest(key, type, reference, holder, issuer, template, content, publicFacts, previousKey);
+	}
+
+	private static void requireText(String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(name + " is required");
+		}
+	}
+
+}

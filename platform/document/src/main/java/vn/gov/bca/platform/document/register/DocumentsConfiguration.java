@@ -1,0 +1,139 @@
+package vn.gov.bca.platform.document.register;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import vn.gov.bca.platform.data.config.PlatformDataAutoConfiguration;
+import vn.gov.bca.platform.data.outbox.AggregateStores;
+import vn.gov.bca.platform.document.DocumentRenderer;
+import vn.gov.bca.platform.document.signature.DevelopmentCa;
+import vn.gov.bca.platform.document.signature.DocumentSigner;
+import vn.gov.bca.platform.document.signature.SignatureCheck;
+import vn.gov.bca.platform.document.signature.UnitKeys;
+
+/**
+ * The document register of a service that declares {@link SigningUnits}: the renderer, the units'
+ * keys ({@code vneid.documents.keystore.*}, every declared unit must have one or the service does
+ * not start), the signature check against the trust list, the register and its endpoints.
+ */
+@AutoConfiguration(after = PlatformDataAutoConfiguration.class,
+		afterName = "vn.gov.bca.platform.dossier.workflow.DossierWorkflowConfiguration")
+@ConditionalOnBean(SigningUnits.class)
+@EnableConfigurationProperties(DocumentsProperties.class)
+public class DocumentsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DocumentsConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	DocumentRenderer documentRenderer() {
+		return new DocumentRenderer();
+	}
+
+	@Bean
+	UnitKeys unitKeys(DocumentsProperties properties, ObjectProvider<SigningUnits> declared, Clock clock) {
+		DocumentsProperties.Keystore keystore = properties.keystore();
+		if (keystore == null || isBlank(keystore.path()) || keystore.password() == null
+				|| keystore.password().isEmpty()) {
+			throw new IllegalStateException("Documents are signed with the units' keys: set vneid.documents.keystore.path "
+					+ "and vneid.documents.keystore.password (DOCUMENTS_KEYSTORE_PATH, DOCUMENTS_KEYSTORE_PASSWORD)");
+		}
+		Set<String> units = new TreeSet<>();
+		declared.orderedStream().map(SigningUnits::codes).forEach(units::addAll);
+		Path path = Path.of(keystore.path());
+		char[] password = keystore.password().toCharArray();
+		if (properties.developmentCa() && (!Files.exists(path) || !UnitKeys.load(path, password).missing(units).isEmpty())) {
+			log.warn("Writing a DEVELOPMENT keystore for {} units at {}: its CA is trusted nowhere else", units.size(), path);
+			DevelopmentCa.write(path, password, units, clock.instant().minusSeconds(3600), DevelopmentCa.KeyType.EC_P256);
+		}
+		UnitKeys keys = UnitKeys.load(path, password);
+		List<String> missing = keys.missing(units);
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("The signing keystore " + path + " has no key for the units " + missing);
+		}
+		return keys;
+	}
+
+	@Bean
+	DocumentSigner documentSigner(UnitKeys keys) {
+		return new DocumentSigner(keys);
+	}
+
+	@Bean
+	SignatureCheck signatureCheck(DocumentsProperties properties, UnitKeys keys, Clock clock) {
+		Collection<X509Certificate> trusted = !isBlank(properties.trustList()) ? readTrustList(Path.of(properties.trustList()))
+				: keys.trustedCertificates();
+		if (trusted.isEmpty()) {
+			throw new IllegalStateException("No trusted certificate: set vneid.documents.trust-list (DOCUMENTS_TRUST_LIST)");
+		}
+		return new SignatureCheck(trusted, clock);
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	static List<X509Certificate> readTrustList(Path pem) {
+		try (InputStream in = Files.newInputStream(pem)) {
+			return CertificateFactory.getInstance("X.509")
+				.generateCertificates(in)
+				.stream()
+				.map(X509Certificate.class::cast)
+				.toList();
+		}
+		catch (IOException | CertificateException ex) {
+			throw new IllegalStateException("Cannot read the trust list " + pem + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	@Bean
+	DocumentRegister documentRegister(AggregateStores stores, ReactiveMongoTemplate mongo,
+			ReactiveMongoDatabaseFactory databases, DocumentRenderer renderer, DocumentSigner signer,
+			SignatureCheck signatures, Clock clock, DocumentsProperties properties,
+			@Value("${vneid.documents.collection:${vneid.outbox.domain}_documents}") String collection,
+			@Value("${vneid.outbox.domain}") String domain) {
+		String base = properties.publicUrl().replaceAll("/+$", "") + "/api/" + domain + "/public/documents/";
+		return new DocumentRegister(stores, collection, mongo, databases, renderer, signer, signatures, clock, base);
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> documentIndexes(DocumentRegister register) {
+		return (event) -> register.createIndexes()
+			.subscribe(null, (ex) -> log.warn("Could not create the document register's indexes: {}", ex.toString()));
+	}
+
+	@Bean
+	DocumentController documentController(DocumentRegister register) {
+		return new DocumentController(register);
+	}
+
+	@Bean
+	PublicDocumentController publicDocumentController(DocumentRegister register) {
+		return new PublicDocumentController(register, new VerificationPage());
+	}
+
+}

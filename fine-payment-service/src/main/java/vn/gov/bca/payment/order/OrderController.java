@@ -2,8 +2,6 @@ package vn.gov.bca.payment.order;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -24,7 +22,6 @@ import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
-import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * Payment orders: a citizen pays a fine (the order opens the platform's checkout at once); another
@@ -54,7 +51,8 @@ class OrderController {
 	Mono<ResponseEntity<OrderView>> requestFee(@Valid @RequestBody FeeOrderRequest request, Caller caller) {
 		caller.requireAnyRole(Caller.SERVICE);
 		return this.orders
-			.requestFee(request.referenceId(), request.amount(), request.description(), request.payerPersonalId(),
+			.requestFee(request.referenceId(), request.amount(), request.description(),
+					new PaymentOrder.Payer(request.payerPersonalId(), request.payerName()), request.collectingUnit(),
 					caller.clientId())
 			.map((order) -> ResponseEntity.created(URI.create("/api/payment/orders/" + order.id()))
 				.body(OrderView.of(order)));
@@ -82,15 +80,6 @@ class OrderController {
 		return this.orders.ofPayer(requirePersonalId(caller)).map(OrderView::of).collectList();
 	}
 
-	/** The electronic receipt (biên lai điện tử) of a paid order, for its payer. */
-	@GetMapping("/orders/{orderId}/receipt")
-	Mono<Receipt> receipt(@PathVariable String orderId, Caller caller) {
-		return this.orders.findFor(orderId, requirePersonalId(caller))
-			.filter((order) -> order.status() == PaymentOrder.Status.SUCCEEDED)
-			.map(Receipt::of)
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("receipt")));
-	}
-
 	private static String requirePersonalId(Caller caller) {
 		if (caller.personalId() == null) {
 			throw ApiException.notFound("payment-order");
@@ -101,11 +90,18 @@ class OrderController {
 	record FineOrderRequest(@NotBlank @Size(max = 100) String decisionId) {
 	}
 
-	/** {@code amount} boxed: a missing one is a field error, not zero. */
+	/**
+	 * {@code amount} boxed: a missing one is a field error, not zero.
+	 *
+	 * @param collectingUnit the code of the unit that collects the fee and signs its receipt (the
+	 * dossier's handling unit)
+	 * @param payerName the payer's name as the dossier gives it, printed on the receipt
+	 */
 	record FeeOrderRequest(@NotBlank @Size(max = 100) String referenceId,
 			@NotNull @Min(1) @Max(100_000_000) Long amount,
 			@NotBlank @Pattern(regexp = "[0-9]{12}") String payerPersonalId,
-			@NotBlank @Size(max = 300) String description) {
+			@NotBlank @Size(max = 300) String description, @NotBlank @Size(max = 40) String collectingUnit,
+			@Size(max = 200) String payerName) {
 	}
 
 	record OrderView(String id, ReferenceType referenceType, String referenceId, long amount, String description,
@@ -117,34 +113,6 @@ class OrderController {
 			return new OrderView(order.id(), order.referenceType(), order.referenceId(), order.amount(),
 					order.description(), order.status(), order.createdAt(), order.expiresAt(),
 					open ? order.checkoutUrl() : null, order.receiptNumber(), order.paidAt(), order.failureReason());
-		}
-
-	}
-
-	/**
-	 * What the receipt states: who collected, for what, how much, when, under which numbers. The
-	 * amount is the order's, fixed on the day the order was opened (a fine's surcharge counted up to
-	 * that day) and confirmed by the platform; when the payment went through on a later day (an order
-	 * opened before midnight, paid after it) the receipt says so in {@code amountNote}.
-	 *
-	 * @param amountFixedOn the day (in Vietnam) the order, and so its amount, was opened
-	 * @param amountNote why the amount is that of an earlier day, or null when paid the same day
-	 */
-	record Receipt(String receiptNumber, String collectingAgency, String payerPersonalId, String description,
-			ReferenceType referenceType, String referenceId, long amount, String currency, Instant paidAt,
-			String orderId, String platformTransactionId, LocalDate amountFixedOn, String amountNote) {
-
-		private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-		static Receipt of(@NotNull PaymentOrder order) {
-			LocalDate openedOn = VietnamTime.dayOf(order.createdAt());
-			LocalDate paidOn = VietnamTime.dayOf(order.paidAt());
-			String note = paidOn.isAfter(openedOn) ? "Số tiền được xác định khi lập yêu cầu thanh toán ngày "
-					+ DAY.format(openedOn) + " và đã được cổng thanh toán xác nhận; thanh toán hoàn tất ngày "
-					+ DAY.format(paidOn) + "." : null;
-			return new Receipt(order.receiptNumber(), "Bộ Công an", order.payerPersonalId(), order.description(),
-					order.referenceType(), order.referenceId(), order.amount(), "VND", order.paidAt(), order.id(),
-					order.platformTransactionId(), openedOn, note);
 		}
 
 	}

@@ -29,6 +29,7 @@ import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.data.outbox.DomainEvent;
 import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
@@ -60,16 +61,19 @@ public class OrderService {
 
 	private final DecisionService decisions;
 
+	private final CollectingUnits collectingUnits;
+
 	private final Clock clock;
 
 	OrderService(AggregateStores stores, ReactiveMongoTemplate mongo, PaymentClaims claims, ReceiptNumbers receipts,
-			PaymentPlatform platform, DecisionService decisions, Clock clock) {
+			PaymentPlatform platform, DecisionService decisions, CollectingUnits collectingUnits, Clock clock) {
 		this.orders = stores.forCollection(PaymentOrder.class, COLLECTION);
 		this.mongo = mongo;
 		this.claims = claims;
 		this.receipts = receipts;
 		this.platform = platform;
 		this.decisions = decisions;
+		this.collectingUnits = collectingUnits;
 		this.clock = clock;
 	}
 
@@ -99,15 +103,25 @@ public class OrderService {
 				long due = decision.amountDue(VietnamTime.today(this.clock)).total();
 				String description = "Nộp phạt QĐ " + decision.data().decisionNumber() + " - "
 						+ decision.data().issuingUnit();
-				return create(ReferenceType.FINE, decisionId, due, description, payerPersonalId, createdBy)
+				PaymentOrder.Payer payer = new PaymentOrder.Payer(payerPersonalId, decision.data().violator().name());
+				return create(ReferenceType.FINE, decisionId, due, description, payer, decision.data().issuingUnit(),
+						createdBy)
 					.flatMap(this::openCheckout);
 			});
 	}
 
-	/** Another service asks for a fee (a dossier's): the payer starts the checkout later. */
-	public Mono<PaymentOrder> requestFee(String referenceId, long amount, String description, String payerPersonalId,
-			String createdBy) {
-		return create(ReferenceType.DOSSIER_FEE, referenceId, amount, description, payerPersonalId, createdBy);
+	/**
+	 * Another service asks for a fee (a dossier's), collected by {@code collectingUnit} (its handling
+	 * unit), which must be one of this service's collecting units (422 naming {@code collectingUnit}
+	 * otherwise: its receipt could not be signed); the payer starts the checkout later.
+	 */
+	public Mono<PaymentOrder> requestFee(String referenceId, long amount, String description, PaymentOrder.Payer payer,
+			String collectingUnit, String createdBy) {
+		if (this.collectingUnits.find(collectingUnit).isEmpty()) {
+			return Mono.error(new ApiException(ProblemType.UNPROCESSABLE, "payment.collecting-unit-unknown", collectingUnit)
+				.withError("collectingUnit", "payment.collecting-unit-unknown", collectingUnit));
+		}
+		return create(ReferenceType.DOSSIER_FEE, referenceId, amount, description, payer, collectingUnit, createdBy);
 	}
 
 	/**
@@ -115,7 +129,7 @@ public class OrderService {
 	 * moment (its order not written yet) is waited for briefly, then it is a 409.
 	 */
 	private Mono<PaymentOrder> create(ReferenceType type, String referenceId, long amount, String description,
-			String payerPersonalId, String createdBy) {
+			PaymentOrder.Payer payer, String collectingUnit, String createdBy) {
 		return Mono.defer(() -> this.claims.current(type, referenceId)).flatMap((claim) -> {
 			if (claim.settledBy() != null) {
 				return Mono.error(ApiException.conflict("payment.already-paid"));
@@ -123,7 +137,7 @@ public class OrderService {
 			if (claim.openHolder() != null) {
 				return this.orders.findById(claim.openHolder())
 					.switchIfEmpty(Mono.error(Contended::new))
-					.flatMap((open) -> openOrder(open, type, amount, payerPersonalId));
+					.flatMap((open) -> openOrder(open, type, amount, payer.personalId()));
 			}
 			Instant now = this.clock.instant();
 			String orderId = newOrderId(now);
@@ -132,7 +146,7 @@ public class OrderService {
 					return Mono.error(new Contended());
 				}
 				PaymentOrder.Created created = PaymentOrder.create(orderId, type, referenceId, amount, description,
-						payerPersonalId, createdBy, now);
+						payer, collectingUnit, createdBy, now);
 				return this.orders.insert(created.order(), List.of(created.event()))
 					.onErrorResume((failure) -> this.claims.release(type, referenceId, orderId).then(Mono.error(failure)));
 			});

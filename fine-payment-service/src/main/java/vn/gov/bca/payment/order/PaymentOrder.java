@@ -59,6 +59,12 @@ public class PaymentOrder {
 
 	private Review review;
 
+	/** The unit that collects the money and signs the receipt (null in orders from before it was recorded). */
+	private final String collectingUnit;
+
+	/** The payer's name as the decision or the dossier gives it, for the receipt (null when not given). */
+	private final String payerName;
+
 	private final long version;
 
 	public enum Status {
@@ -69,6 +75,10 @@ public class PaymentOrder {
 			return this == CREATED || this == PENDING;
 		}
 
+	}
+
+	/** Who pays: their personal id, and their name when known. */
+	public record Payer(String personalId, String name) {
 	}
 
 	/**
@@ -82,7 +92,7 @@ public class PaymentOrder {
 	PaymentOrder(String id, ReferenceType referenceType, String referenceId, long amount, String description,
 			String payerPersonalId, String createdBy, Instant createdAt, Instant expiresAt, Status status,
 			String checkoutId, String checkoutUrl, String platformTransactionId, String receiptNumber, Instant paidAt,
-			String failureReason, Review review, long version) {
+			String failureReason, Review review, String collectingUnit, String payerName, long version) {
 		this.id = id;
 		this.referenceType = referenceType;
 		this.referenceId = referenceId;
@@ -100,13 +110,16 @@ public class PaymentOrder {
 		this.paidAt = paidAt;
 		this.failureReason = failureReason;
 		this.review = review;
+		this.collectingUnit = collectingUnit;
+		this.payerName = payerName;
 		this.version = version;
 	}
 
 	static Created create(String id, ReferenceType type, String referenceId, long amount, String description,
-			String payerPersonalId, String createdBy, Instant now) {
-		PaymentOrder order = new PaymentOrder(id, type, referenceId, amount, description, payerPersonalId, createdBy,
-				now, now.plus(TIME_TO_PAY), Status.CREATED, null, null, null, null, null, null, null, 0);
+			Payer payer, String collectingUnit, String createdBy, Instant now) {
+		PaymentOrder order = new PaymentOrder(id, type, referenceId, amount, description, payer.personalId(), createdBy,
+				now, now.plus(TIME_TO_PAY), Status.CREATED, null, null, null, null, null, null, null, collectingUnit,
+				payer.name(), 0);
 		return new Created(order, new PaymentEvent.PaymentOrderCreated(UUID.randomUUID(), now, id, type, referenceId,
 				amount, order.requestedBy()));
 	}
@@ -247,6 +260,14 @@ public class PaymentOrder {
 
 	public Review review() {
 		return this.review;
+	}
+
+	public String collectingUnit() {
+		return this.collectingUnit;
+	}
+
+	public String payerName() {
+		return this.payerName;
 	}
 
 	public long version() {

@@ -62,7 +62,8 @@ class PaymentOrderTests {
 	@Test
 	void everyEventOfAFineOrderNamesThisServiceAsTheOneThatAskedForIt() {
 		PaymentOrder.Created created = PaymentOrder.create("PO2611230000000000000002", ReferenceType.FINE,
-				"PC08-HN|2/QĐ", 400_000, "Nộp phạt", "001085012345", "vneid-app", NOW);
+				"PC08-HN|2/QĐ", 400_000, "Nộp phạt", new PaymentOrder.Payer("001085012345", "Nguyễn Văn An"), "PC08-HN",
+				"vneid-app", NOW);
 		assertThat(created.event().requestedBy()).isEqualTo("fine-payment-service");
 		assertThat(created.order().failed("CANCELLED", NOW).orElseThrow().requestedBy())
 			.isEqualTo("fine-payment-service");
@@ -72,13 +73,13 @@ class PaymentOrderTests {
 	void everyEventOfAFeeOrderNamesTheServiceThatCreatedIt() {
 		PaymentOrder fee = PaymentOrder
 			.create("PO2611230000000000000003", ReferenceType.DOSSIER_FEE, "PA08-HN-261123-0001", 200_000,
-					"Lệ phí cấp hộ chiếu", "079192004567", "passport-service", NOW)
+					"Lệ phí cấp hộ chiếu", new PaymentOrder.Payer("079192004567", null), "PA08-HCM", "passport-service", NOW)
 			.order();
 		assertThat(fee.succeeded("SBX2", NOW, "BL-261123-00000003").orElseThrow().requestedBy())
 			.isEqualTo("passport-service");
 		PaymentOrder expiring = PaymentOrder
 			.create("PO2611230000000000000004", ReferenceType.DOSSIER_FEE, "PA08-HN-261123-0002", 200_000,
-					"Lệ phí cấp hộ chiếu", "079192004567", "passport-service", NOW)
+					"Lệ phí cấp hộ chiếu", new PaymentOrder.Payer("079192004567", null), "PA08-HCM", "passport-service", NOW)
 			.order();
 		assertThat(expiring.expired(NOW.plusSeconds(3600)).orElseThrow().requestedBy()).isEqualTo("passport-service");
 	}

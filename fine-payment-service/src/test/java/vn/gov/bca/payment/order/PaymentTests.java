@@ -142,7 +142,7 @@ class PaymentTests {
 			.jsonPath("$.amount")
 			.isEqualTo(4_020_000)
 			.jsonPath("$.collectingAgency")
-			.isEqualTo("Bộ Công an");
+			.isEqualTo("Phòng Cảnh sát giao thông Công an thành phố Hà Nội");
 		awaitPublicResult(number, "PAID");
 		payFine(number, AN).expectStatus().isEqualTo(409);
 	}
@@ -432,7 +432,8 @@ class PaymentTests {
 			.headers((headers) -> headers.setBearerAuth(service))
 			.contentType(MediaType.APPLICATION_JSON)
 			// The body as the dossier services send it, the answer read as they read it (platform-dossier's records).
-			.bodyValue(new FeeOrders.FeeOrderRequest(dossier, 200_000, BICH, "Lệ phí cấp hộ chiếu, hồ sơ " + dossier))
+			.bodyValue(new FeeOrders.FeeOrderRequest(dossier, 200_000, BICH, "Lệ phí cấp hộ chiếu, hồ sơ " + dossier,
+					"PA08-HN", "Lê Thị Bích"))
 			.exchange()
 			.expectStatus()
 			.isCreated()

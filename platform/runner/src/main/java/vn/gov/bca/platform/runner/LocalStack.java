@@ -221,6 +221,9 @@ public final class LocalStack implements AutoCloseable {
 			List<String> command = commands.service(service.jar(options.repoRoot()), options.serviceJvmArgs());
 			Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(service, options,
 					kafkaBootstrapServers(), keycloakUrl(), this::mongoUri));
+			if (!service.isGateway()) {
+				environment.put("DOCUMENTS_KEYSTORE_PASSWORD", DevelopmentKeystores.password(options.dataDir()));
+			}
 			ManagedProcess process = launch(processes, service.module(), command, environment);
 			// Readiness on the public port (the contract of issue 10): UP only once what the first request
 			// needs is there, e.g. the service-account token; the actuator itself is on the management port.

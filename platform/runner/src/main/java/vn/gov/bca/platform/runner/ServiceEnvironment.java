@@ -30,6 +30,7 @@ final class ServiceEnvironment {
 			environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
 			environment.put("SERVICE_CLIENT_ID", service.module());
 			environment.put("SERVICE_CLIENT_SECRET", devSecret(service));
+			environment.putAll(documents(service, options));
 		}
 		if (service == Service.IDENTITY) {
 			environment.put("IDENTITY_SYNTHETIC_POPULATION", Integer.toString(options.syntheticPopulation()));
@@ -55,6 +56,20 @@ final class ServiceEnvironment {
 		environment.put("PAYMENT_PLATFORM_SECRET", PaymentSandboxProcess.SECRET);
 		environment.put("PAYMENT_CALLBACK_URL", gateway + "/api/payment/public/platform-callbacks");
 		environment.put("PAYMENT_RETURN_URL", gateway + "/api/payment/public/checkout-return");
+		return environment;
+	}
+
+	/**
+	 * A service that issues documents signs them with its units' keys: here each writes a development
+	 * CA and its units' keys on first start into the local data folder (never committed, trusted
+	 * nowhere else); its password is {@link DevelopmentKeystores#password}. The QR codes point at the
+	 * gateway.
+	 */
+	static Map<String, String> documents(Service service, LocalStackOptions options) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("DOCUMENTS_KEYSTORE_PATH", DevelopmentKeystores.keystore(options.dataDir(), service).toString());
+		environment.put("DOCUMENTS_DEVELOPMENT_CA", "true");
+		environment.put("DOCUMENTS_PUBLIC_URL", "http://localhost:" + options.port(Service.GATEWAY.port()));
 		return environment;
 	}
 

@@ -91,4 +91,26 @@ class ServiceEnvironmentTests {
 				.containsEntry("FINE_PAYMENT_SERVICE_URL", "http://localhost:18085")
 				.doesNotContainKeys("MONGODB_URI", "SERVICE_CLIENT_SECRET", "PAYMENT_PLATFORM_SECRET");
 	}
+	@Test
+	void aServiceSignsItsDocumentsWithADevelopmentKeystoreInTheDataFolderAndItsQrCodesPointAtTheGateway() {
+		Map<String, String> environment = ServiceEnvironment.of(Service.PASSPORT, options.withPortOffset(10_000),
+				"localhost:19092", "http://localhost:18180", database -> "mongodb://localhost:37017/" + database);
+
+		assertThat(environment)
+				.containsEntry("DOCUMENTS_KEYSTORE_PATH",
+						options.dataDir().resolve("documents").resolve("passport-service.p12").toString())
+				.containsEntry("DOCUMENTS_DEVELOPMENT_CA", "true")
+				.containsEntry("DOCUMENTS_PUBLIC_URL", "http://localhost:18080");
+	}
+
+	@Test
+	void theKeystoresPasswordIsGeneratedOnceAndKeptForTheOwnerOnly(@org.junit.jupiter.api.io.TempDir Path data)
+			throws Exception {
+		String first = DevelopmentKeystores.password(data);
+		assertThat(first).hasSize(36).isEqualTo(DevelopmentKeystores.password(data));
+		assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolve("documents/keystore-password")))
+				.containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+						java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+	}
+
 }

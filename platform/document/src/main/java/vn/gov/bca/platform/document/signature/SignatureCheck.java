@@ -24,6 +24,9 @@ import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1InputStream;
@@ -101,7 +104,7 @@ public final class SignatureCheck {
 		Objects.requireNonNull(pdf, "pdf");
 		PDSignature signature;
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			signature = document.getLastSignatureDictionary();
+			signature = lastSignature(document);
 		} catch (IOException e) {
 			return Result.UNSIGNED;
 		}
@@ -148,6 +151,31 @@ public final class SignatureCheck {
 		Optional<String> subject = Optional.of(certificate.getSubjectX500Principal().getName(X500Principal.RFC2253));
 		boolean intact = verifies(signer, certificate) && bindsCertificate(signer, certificate);
 		return new Result(true, coversWholeFile, intact, subject, chainsToTrusted(certificate, carried), signingTime);
+	}
+
+	/**
+	 * The signature that covers most of the file (the last one appended), as PDFBox's
+	 * {@code getLastSignatureDictionary} finds it, but read with {@code getAcroForm(null)}: without
+	 * the fix-up that loads a Helvetica for the form's default resources on every check.
+	 */
+	private static PDSignature lastSignature(PDDocument document) {
+		PDAcroForm form = document.getDocumentCatalog().getAcroForm(null);
+		if (form == null) {
+			return null;
+		}
+		PDSignature last = null;
+		for (PDField field : form.getFieldTree()) {
+			if (field instanceof PDSignatureField signatureField && signatureField.getSignature() != null) {
+				PDSignature candidate = signatureField.getSignature();
+				int[] range = candidate.getByteRange();
+				int[] lastRange = (last != null) ? last.getByteRange() : null;
+				if (last == null || (range != null && range.length == 4 && (lastRange == null || lastRange.length != 4
+						|| range[1] > lastRange[1]))) {
+					last = candidate;
+				}
+			}
+		}
+		return last;
 	}
 
 	/**

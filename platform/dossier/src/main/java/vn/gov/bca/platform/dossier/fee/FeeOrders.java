@@ -21,8 +21,14 @@ public class FeeOrders {
 		this.clients = clients;
 	}
 
-	/** @param referenceId the dossier code */
-	public record FeeOrderRequest(String referenceId, long amount, String payerPersonalId, String description) {
+	/**
+	 * @param referenceId the dossier code
+	 * @param collectingUnit the code of the unit that collects the fee (the dossier's handling unit),
+	 * which signs its receipt
+	 * @param payerName the applicant's name, printed on the receipt
+	 */
+	public record FeeOrderRequest(String referenceId, long amount, String payerPersonalId, String description,
+			String collectingUnit, String payerName) {
 	}
 
 	/** The order as fine-payment-service answers it (its other fields are not read here). */

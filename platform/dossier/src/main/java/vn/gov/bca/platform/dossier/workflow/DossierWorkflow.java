@@ -258,7 +258,8 @@ public class DossierWorkflow<D extends Dossier, F> {
 			dossier.requestPayment(officer, "pending", amount, this.clock.instant());
 			return this.parts.feeOrders()
 				.request(new FeeOrders.FeeOrderRequest(code, amount, dossier.applicant().personalId(),
-						procedure.nameVi() + " - hồ sơ " + code), "fee-" + code + "-" + dossier.version())
+						procedure.nameVi() + " - hồ sơ " + code, dossier.handlingUnit().code(),
+						dossier.applicant().fullName()), "fee-" + code + "-" + dossier.version())
 				.flatMap((order) -> change(code,
 						(fresh) -> List.of(fresh.requestPayment(officer, order.id(), amount, this.clock.instant()))));
 		});

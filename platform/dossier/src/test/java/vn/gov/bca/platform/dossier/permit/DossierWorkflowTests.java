@@ -17,6 +17,7 @@ import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.ServiceStubs;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
+import vn.gov.bca.platform.testkit.PdfDocuments;
 import vn.gov.bca.platform.testkit.TopicWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -165,6 +166,57 @@ class DossierWorkflowTests {
 			.untilAsserted(() -> assertThat(this.rules.followedUp).contains(code + ":DossierSubmitted",
 					code + ":DossierAccepted"));
 		assertThat(this.rules.followedUp).filteredOn((seen) -> seen.startsWith(code)).hasSize(2);
+	}
+
+	@Test
+	void anAcceptedDossierGetsItsReceiptAndAppointmentSlipSignedByTheHandlingUnit() {
+		String holder = "001190456705";
+		String citizen = jwt.citizen(holder, 2);
+		String body = submit(citizen, holder).expectStatus().isCreated().expectBody(String.class).returnResult()
+			.getResponseBody();
+		String code = JsonPath.read(body, "$.code");
+		String appointment = JsonPath.read(body, "$.appointmentDate");
+		act(code, "accept", this.officer).expectStatus().isOk();
+
+		String documents = await().atMost(Duration.ofSeconds(20)).until(() -> this.client.get()
+			.uri("/api/permit/documents?reference=" + code)
+			.headers((headers) -> headers.setBearerAuth(citizen))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody(), (json) -> json.contains("DOSSIER_RECEIPT"));
+		String id = JsonPath.read(documents, "$[0].id");
+		byte[] pdf = this.client.get()
+			.uri("/api/permit/documents/" + id + "/pdf")
+			.headers((headers) -> headers.setBearerAuth(citizen))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+
+		java.time.LocalDate due = java.time.LocalDate.parse(appointment);
+		assertThat(PdfDocuments.flatText(pdf)).contains("CÔNG AN THÀNH PHỐ HÀ NỘI", "CÔNG AN PHƯỜNG HOÀN KIẾM",
+				"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: " + code, "Tiếp nhận hồ sơ của: Trần Văn Phép",
+				"Thời gian hẹn trả kết quả: %02d/%02d/%d".formatted(due.getDayOfMonth(), due.getMonthValue(), due.getYear()));
+		String url = PdfDocuments.qrCode(pdf);
+		this.client.get()
+			.uri(url.substring(url.indexOf("/api/")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.result").isEqualTo("VALID")
+			.jsonPath("$.number").isEqualTo(code)
+			.jsonPath("$.issuingUnit.code").isEqualTo("CAP-HK-HN");
+		// The dossier's other officers see it; another province's do not.
+		this.client.get()
+			.uri("/api/permit/documents/" + id + "/pdf")
+			.headers((headers) -> headers.setBearerAuth(jwt.officer("001080002222", "CAP-SG-HCM", "79")))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	private WebTestClient.ResponseSpec submit(String token, String holder) {

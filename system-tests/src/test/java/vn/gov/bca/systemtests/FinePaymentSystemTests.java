@@ -10,9 +10,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+
+import vn.gov.bca.platform.document.signature.SignatureCheck;
+import vn.gov.bca.platform.document.signature.UnitKeys;
+import vn.gov.bca.platform.testkit.PdfDocuments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +109,74 @@ class FinePaymentSystemTests {
 				SystemStack.gateway() + "/api/payment/orders/" + orderId + "/receipt", "Authorization",
 				"Bearer " + SystemStack.userToken("tranthibich"));
 		assertThat(someoneElse.statusCode()).isEqualTo(404);
+
+		electronicReceipt(orderId, JsonPath.read(receipt.body(), "$.receiptNumber"), number, citizen);
+	}
+
+	/**
+	 * The signed PDF receipt as the citizen downloads it: its text (PDFBox) states the number and the
+	 * amount in figures and in words; its QR code, read from the rendered page, is a URL anyone can
+	 * open through the gateway, which says VALID with the same number; the signature verifies against
+	 * the development CA of this run; the same file changed by one byte is not genuine; once an
+	 * officer of the province revokes it, its URL says REVOKED.
+	 */
+	private static void electronicReceipt(String orderId, String receiptNumber, String decisionNumber, String citizen)
+			throws Exception {
+		HttpResponse<byte[]> download = SystemStack.getBytes(
+				SystemStack.gateway() + "/api/payment/orders/" + orderId + "/receipt/pdf", "Authorization",
+				"Bearer " + citizen);
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		byte[] pdf = download.body();
+		assertThat(pdf.length).isLessThan(100 * 1024);
+		assertThat(PdfDocuments.flatText(pdf)).contains("BIÊN LAI THU TIỀN PHẠT VI PHẠM HÀNH CHÍNH",
+				"Số: " + receiptNumber, "CÔNG AN THÀNH PHỐ HÀ NỘI", "PHÒNG CẢNH SÁT GIAO THÔNG",
+				"Số tiền: 4.002.000 đồng", "Bằng chữ: Bốn triệu không trăm linh hai nghìn đồng",
+				"Quyết định xử phạt: Số " + decisionNumber, "Cộng hòa xã hội chủ nghĩa Việt Nam".toUpperCase(java.util.Locale.forLanguageTag("vi")),
+				"Độc lập - Tự do - Hạnh phúc");
+
+		String url = PdfDocuments.qrCode(pdf);
+		assertThat(url).startsWith(SystemStack.gateway() + "/api/payment/public/documents/");
+		HttpResponse<String> verified = SystemStack.get(url);
+		assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+		assertThat((String) JsonPath.read(verified.body(), "$.result")).isEqualTo("VALID");
+		assertThat((String) JsonPath.read(verified.body(), "$.number")).isEqualTo(receiptNumber);
+		assertThat((Boolean) JsonPath.read(verified.body(), "$.signature.intact")).isTrue();
+		assertThat((Boolean) JsonPath.read(verified.body(), "$.signature.trusted")).isTrue();
+		assertThat(verified.body()).doesNotContain(JsonPath.<String>read(SystemStack.claims(citizen), "$.personal_id"));
+		HttpResponse<String> page = SystemStack.get(url, "Accept", "text/html");
+		assertThat(page.body()).contains("Văn bản hợp lệ, đang có hiệu lực", receiptNumber);
+
+		// The signature of the downloaded file, checked here against the CA this run generated.
+		Path data = SystemStack.get().options().dataDir().resolve("documents");
+		char[] password = Files.readString(data.resolve("keystore-password")).strip().toCharArray();
+		SignatureCheck check = new SignatureCheck(
+				UnitKeys.load(data.resolve("fine-payment-service.p12"), password).trustedCertificates(), Clock.systemUTC());
+		SignatureCheck.Result signature = check.verify(pdf);
+		assertThat(signature.valid()).isTrue();
+		assertThat(signature.signerSubject()).get().asString().contains("PC08-HN");
+
+		byte[] changed = PdfDocuments.withOneByteChanged(pdf, pdf.length / 3);
+		assertThat(check.verify(changed).intact()).isFalse();
+		HttpResponse<String> byHash = SystemStack.get(SystemStack.gateway() + "/api/payment/public/documents?sha256="
+				+ HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(changed)));
+		assertThat((String) JsonPath.read(byHash.body(), "$.result")).isEqualTo("NOT_GENUINE");
+		HttpResponse<String> original = SystemStack.get(SystemStack.gateway() + "/api/payment/public/documents?sha256="
+				+ HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
+		assertThat((String) JsonPath.read(original.body(), "$.result")).isEqualTo("VALID");
+
+		String documentId = JsonPath.read(verified.body(), "$.id");
+		String revocation = SystemStack.gateway() + "/api/payment/documents/" + documentId + "/revocation";
+		assertThat(SystemStack.post(revocation, "{\"reason\": \"Thu sai\"}", "Authorization", "Bearer " + citizen)
+			.statusCode()).isEqualTo(403);
+		assertThat(SystemStack.post(revocation, "{\"reason\": \"Thu sai\"}", "Authorization",
+				"Bearer " + SystemStack.userToken("canbo.hcm")).statusCode()).isEqualTo(403);
+		HttpResponse<String> revoked = SystemStack.post(revocation, "{\"reason\": \"Lập nhầm biên lai\"}",
+				"Authorization", "Bearer " + SystemStack.userToken("canbo.hanoi"));
+		assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+		HttpResponse<String> afterwards = SystemStack.get(url);
+		assertThat((String) JsonPath.read(afterwards.body(), "$.result")).isEqualTo("REVOKED");
+		assertThat((String) JsonPath.read(afterwards.body(), "$.revocation.reason")).isEqualTo("Lập nhầm biên lai");
 	}
 
 }

@@ -59,6 +59,24 @@ final class SystemStack {
 		return send(request.build());
 	}
 
+	/** A GET whose answer is bytes (a PDF). */
+	static HttpResponse<byte[]> getBytes(String url, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		try {
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(url + " did not answer", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Keycloak's answer to a sign-in with user name and password (dev-only password grant). */
 	static HttpResponse<String> signIn(String username, String password) {
 		return tokenResponse("grant_type=password&client_id=dev-scripts&username=" + encode(username) + "&password="

@@ -14,8 +14,8 @@ class PaymentOrderTests {
 	private static final Instant NOW = Instant.parse("2026-11-23T03:00:00Z");
 
 	private final PaymentOrder order = PaymentOrder
-		.create("PO2611230000000000000001", ReferenceType.FINE, "PC08-HN|1/QĐ", 4_002_000, "Nộp phạt", "001085012345",
-				"user-1", NOW)
+		.create("PO2611230000000000000001", ReferenceType.FINE, "PC08-HN|1/QĐ", 4_002_000, "Nộp phạt",
+				new PaymentOrder.Payer("001085012345", "Nguyễn Văn An"), "PC08-HN", "user-1", NOW)
 		.order();
 
 	@Test

@@ -40,6 +40,7 @@ import vn.gov.bca.paymentsandbox.Settings;
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
 import vn.gov.bca.platform.dossier.fee.FeeOrders;
 import vn.gov.bca.platform.dossier.fee.PaymentSucceeded;
+import vn.gov.bca.platform.testkit.PdfDocuments;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
@@ -143,6 +144,44 @@ class PaymentTests {
 			.isEqualTo(4_020_000)
 			.jsonPath("$.collectingAgency")
 			.isEqualTo("Phòng Cảnh sát giao thông Công an thành phố Hà Nội");
+		// The signed electronic receipt, issued from the PaymentSucceeded event (or here at the latest).
+		byte[] pdf = this.client.get()
+			.uri("/api/payment/orders/" + orderId + "/receipt/pdf")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(AN, 2)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PDF)
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		String receiptNumber = JsonPath.read(this.client.get()
+			.uri("/api/payment/orders/" + orderId + "/receipt")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(AN, 2)))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody(), "$.receiptNumber");
+		assertThat(PdfDocuments.flatText(pdf)).contains("BIÊN LAI THU TIỀN PHẠT VI PHẠM HÀNH CHÍNH",
+				"Số: " + receiptNumber, "CÔNG AN THÀNH PHỐ HÀ NỘI", "PHÒNG CẢNH SÁT GIAO THÔNG", "Số tiền: 4.020.000 đồng",
+				"Bằng chữ: Bốn triệu không trăm hai mươi nghìn đồng", "Quyết định xử phạt: Số " + number);
+		String url = PdfDocuments.qrCode(pdf);
+		this.client.get()
+			.uri(url.substring(url.indexOf("/api/")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.result").isEqualTo("VALID")
+			.jsonPath("$.number").isEqualTo(receiptNumber)
+			.jsonPath("$.signature.intact").isEqualTo(true);
+		this.client.get()
+			.uri("/api/payment/orders/" + orderId + "/receipt/pdf")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(BICH, 2)))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		awaitPublicResult(number, "PAID");
 		payFine(number, AN).expectStatus().isEqualTo(409);
 	}
@@ -421,6 +460,22 @@ class PaymentTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat((String) JsonPath.read(again, "$.id")).isEqualTo(JsonPath.read(first, "$.id"));
+	}
+
+	@Test
+	void aFeeCollectedByAUnitThatCannotSignItsReceiptIsRefused() {
+		this.client.post()
+			.uri("/api/payment/fee-orders")
+			.headers((headers) -> headers.setBearerAuth(jwt.service("passport-service")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(new FeeOrders.FeeOrderRequest("PA08-XX-261123-0001", 200_000, BICH, "Lệ phí cấp hộ chiếu",
+					"PA08-XX", "Lê Thị Bích"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("collectingUnit");
 	}
 
 	@Test

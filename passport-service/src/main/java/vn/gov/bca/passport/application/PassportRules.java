@@ -43,10 +43,13 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 
 	private final ProcedureCatalogue catalogue;
 
+	private final PassportNotices notices;
+
 	private final Clock clock;
 
 	PassportRules(PopulationRegistry registry, PassportBook passports, ExitBans exitBans,
-			ProcedureCatalogue catalogue, Clock clock) {
+			ProcedureCatalogue catalogue, PassportNotices notices, Clock clock) {
+		this.notices = notices;
 		this.registry = registry;
 		this.passports = passports;
 		this.exitBans = exitBans;
@@ -103,7 +106,8 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 		PassportApplication.IssuedPassport passport = dossier.passport();
 		if (eventType.equals("PassportIssued") && passport != null) {
 			return this.passports.record(dossier.holderPersonalId(), new PassportBook.Entry(passport.number(),
-					passport.issuedOn(), passport.expiresOn(), passport.chip(), dossier.code(), false));
+					passport.issuedOn(), passport.expiresOn(), passport.chip(), dossier.code(), false))
+				.then(this.notices.issue(dossier));
 		}
 		boolean lost = dossier.procedure() == PassportProcedure.REISSUE_LOST_OR_DAMAGED
 				&& form.lostOrDamaged() == PassportForm.LostOrDamaged.LOST && form.previousPassportNumber() != null;

@@ -29,6 +29,7 @@ import vn.gov.bca.passport.passport.PassportBook;
 import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.calendar.WorkingDays;
 import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
+import vn.gov.bca.platform.testkit.PdfDocuments;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.ServiceStubs;
 import vn.gov.bca.platform.testkit.JwtIssuer;
@@ -362,6 +363,39 @@ class PassportDossierTests {
 		assertThat((Boolean) JsonPath.read(approved, "$.passport.chip")).isFalse();
 		assertThat((String) JsonPath.read(approved, "$.passport.expiresOn"))
 			.isEqualTo(LocalDate.now(VietnamTime.ZONE).plusYears(5).toString());
+
+		// The parent who asked gets the receipt and the notice of the child's passport; the notice is the child's.
+		String documents = await().atMost(Duration.ofSeconds(20)).until(() -> this.client.get()
+			.uri("/api/passport/documents?reference=" + code)
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(AN, 2)))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody(), (json) -> json.contains("PASSPORT_RESULT_NOTICE") && json.contains("DOSSIER_RECEIPT"));
+		List<String> notices = JsonPath.read(documents, "$[?(@.type == 'PASSPORT_RESULT_NOTICE')].id");
+		byte[] pdf = this.client.get()
+			.uri("/api/passport/documents/" + notices.get(0) + "/pdf")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(AN, 2)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		String number = JsonPath.read(approved, "$.passport.number");
+		assertThat(PdfDocuments.flatText(pdf)).contains("THÔNG BÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ CẤP HỘ CHIẾU PHỔ THÔNG",
+				"Họ và tên: Nguyễn Minh Khôi", "Số hộ chiếu: " + number, "Hộ chiếu phổ thông không gắn chíp điện tử",
+				"CÔNG AN THÀNH PHỐ HÀ NỘI", "PHÒNG QUẢN LÝ XUẤT NHẬP CẢNH");
+		String url = PdfDocuments.qrCode(pdf);
+		this.client.get()
+			.uri(url.substring(url.indexOf("/api/")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.result").isEqualTo("VALID")
+			.jsonPath("$.holder").isEqualTo("N. M. K.")
+			.jsonPath("$.facts[0].value").isEqualTo(number);
 	}
 
 	@Test

@@ -90,9 +90,10 @@ public class DocumentRegister {
 		this.verificationBase = verificationBase.endsWith("/") ? verificationBase : verificationBase + "/";
 	}
 
-	/** The lookups' indexes (public id, holder, reference, hash); the key is the id, unique already. */
+	/** The lookups' indexes (public id, holder, representative, reference, hash); the key is the id, unique already. */
 	public Mono<Void> createIndexes() {
-		return Flux.concat(index("documentId"), index("holder.personalId"), index("reference"), index("sha256"))
+		return Flux.concat(index("documentId"), index("holder.personalId"), index("holder.representative"),
+				index("reference"), index("sha256"))
 			.then();
 	}
 
@@ -174,12 +175,13 @@ public class DocumentRegister {
 			.map(ByteArrayOutputStream::toByteArray));
 	}
 
-	/** The holder's documents, newest first. */
+	/** The documents of the caller or of those they represent, newest first. */
 	public Flux<IssuedDocument> ofHolder(Caller caller) {
 		if (caller.personalId() == null) {
 			return Flux.empty();
 		}
-		return this.mongo.find(Query.query(Criteria.where("holder.personalId").is(caller.personalId()))
+		return this.mongo.find(Query.query(new Criteria().orOperator(Criteria.where("holder.personalId").is(caller.personalId()),
+				Criteria.where("holder.representative").is(caller.personalId())))
 			.with(Sort.by(Sort.Direction.DESC, "issuedAt"))
 			.limit(200), IssuedDocument.class, this.store.collection());
 	}

@@ -78,13 +78,29 @@ public final class IssuedDocument {
 	long version;
 
 	/**
-	 * Who the document is of. {@code personalId} may download it (for an organisation, the
-	 * representative who asked); {@code name} is shown masked to verifiers unless {@code organisation}.
+	 * Who the document is of: {@code personalId} (null for an organisation) and {@code name}, shown
+	 * masked to verifiers unless an organisation's. They may download it, and so may
+	 * {@code representative} when someone asked for it on their behalf (a parent for a child, an
+	 * organisation's legal representative).
 	 */
-	public record Holder(String personalId, String name, boolean organisation) {
+	public record Holder(String personalId, String name, boolean organisation, String representative) {
 
 		public static Holder person(String personalId, String name) {
-			return new Holder(personalId, name, false);
+			return new Holder(personalId, name, false, null);
+		}
+
+		/** A person's document asked for by another ({@code representative}); the same person is {@link #person}. */
+		public static Holder person(String personalId, String name, String representative) {
+			return new Holder(personalId, name, false,
+					(representative != null && !representative.equals(personalId)) ? representative : null);
+		}
+
+		public static Holder organisation(String name, String representative) {
+			return new Holder(null, name, true, representative);
+		}
+
+		boolean isOrRepresents(Caller caller) {
+			return caller.owns(this.personalId) || caller.owns(this.representative);
 		}
 
 	}
@@ -182,9 +198,9 @@ public final class IssuedDocument {
 		officer.requireAnyRole(Caller.OFFICER, Caller.SUPERVISOR).requireOfficerOf(this.issuer.province());
 	}
 
-	/** The holder, or an officer of the issuing unit's province (403 for another's); 404 to anyone else. */
+	/** The holder or their representative, or an officer of the issuing unit's province (403 for another's); 404 to anyone else. */
 	void requireReadableBy(Caller caller) {
-		if (caller.owns(this.holder.personalId())) {
+		if (this.holder.isOrRepresents(caller)) {
 			return;
 		}
 		if (caller.isOfficer()) {

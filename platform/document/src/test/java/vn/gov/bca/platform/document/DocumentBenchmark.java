@@ -25,7 +25,7 @@ import vn.gov.bca.platform.document.signature.UnitKeys;
  * documents per second, wall and CPU milliseconds per document, and the sizes. From the
  * repository root:
  * <pre>./mvnw -q -pl platform/document test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=vn.gov.bca.platform.document.DocumentBenchmark [-Dexec.args="300"]</pre>
+ *     -Dexec.mainClass=vn.gov.bca.platform.document.DocumentBenchmark -Dexec.args=300</pre>
  * It prints a Markdown table (the one in the module's README) and writes the signed receipt to
  * {@code target/sample-receipt.pdf} to look at.
  */
@@ -51,7 +51,9 @@ public final class DocumentBenchmark {
 
 		byte[] rendered = renderer.render(receipt);
 		byte[] signed = signer.sign(rendered, "PA08-HN", unit, Instant.now());
-		Files.write(Path.of("target", "sample-receipt.pdf"), signed);
+		// target/test-classes/.. : the module's target folder, wherever Maven was started.
+		Path target = Path.of(DocumentBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+		Files.write(target.resolve("sample-receipt.pdf"), signed);
 
 		List<Phase> phases = List.of(new Phase("render", () -> renderer.render(receipt).length),
 				new Phase("render + sign", () -> signer.sign(renderer.render(receipt), "PA08-HN", unit, Instant.now()).length),

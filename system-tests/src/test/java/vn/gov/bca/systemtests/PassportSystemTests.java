@@ -12,6 +12,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import vn.gov.bca.platform.testkit.PdfDocuments;
 import vn.gov.bca.platform.testkit.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +105,38 @@ class PassportSystemTests {
 					"vn.gov.bca.passport.PaymentRequested", "vn.gov.bca.passport.PaymentReceived",
 					"vn.gov.bca.passport.DossierProcessed", "vn.gov.bca.passport.PassportIssued",
 					"vn.gov.bca.passport.ResultReturned");
+
+		// What the citizen takes away: the receipt and appointment slip, the notice of the result, the fee's receipt.
+		String documents = null;
+		for (int i = 0; i < 80 && (documents == null || !documents.contains("PASSPORT_RESULT_NOTICE")); i++) {
+			Thread.sleep(250);
+			documents = SystemStack.get(gateway + "/api/passport/documents?reference=" + code, "Authorization",
+					"Bearer " + an).body();
+		}
+		List<String> slips = JsonPath.read(documents, "$[?(@.type == 'DOSSIER_RECEIPT')].pdf");
+		List<String> notices = JsonPath.read(documents, "$[?(@.type == 'PASSPORT_RESULT_NOTICE')].pdf");
+		assertThat(slips).hasSize(1);
+		assertThat(notices).hasSize(1);
+		byte[] slip = SystemStack.getBytes(gateway + slips.get(0), "Authorization", "Bearer " + an).body();
+		assertThat(PdfDocuments.flatText(slip)).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: " + code,
+				"Tiếp nhận hồ sơ của: Nguyễn Văn An", "CÔNG AN THÀNH PHỐ HÀ NỘI", "PHÒNG QUẢN LÝ XUẤT NHẬP CẢNH");
+		byte[] notice = SystemStack.getBytes(gateway + notices.get(0), "Authorization", "Bearer " + an)
+			.body();
+		String number = JsonPath.read(approved.body(), "$.passport.number");
+		assertThat(PdfDocuments.flatText(notice)).contains("THÔNG BÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ CẤP HỘ CHIẾU PHỔ THÔNG",
+				"Số hộ chiếu: " + number, "Hộ chiếu phổ thông có gắn chíp điện tử");
+		HttpResponse<String> verified = SystemStack.get(PdfDocuments.qrCode(notice));
+		assertThat((String) JsonPath.read(verified.body(), "$.result")).isEqualTo("VALID");
+		assertThat((String) JsonPath.read(verified.body(), "$.holder")).isEqualTo("N. V. A.");
+		assertThat(SystemStack.getBytes(gateway + notices.get(0), "Authorization",
+				"Bearer " + SystemStack.userToken("tranthibich")).statusCode()).isEqualTo(404);
+
+		byte[] feeReceipt = SystemStack.getBytes(gateway + "/api/payment/orders/" + orderId + "/receipt/pdf",
+				"Authorization", "Bearer " + an).body();
+		assertThat(PdfDocuments.flatText(feeReceipt)).contains("BIÊN LAI THU PHÍ, LỆ PHÍ", "Mã hồ sơ: " + code,
+				"Người nộp: Nguyễn Văn An", "PHÒNG QUẢN LÝ XUẤT NHẬP CẢNH");
+		assertThat((String) JsonPath.read(SystemStack.get(PdfDocuments.qrCode(feeReceipt)).body(), "$.result"))
+			.isEqualTo("VALID");
 	}
 
 	private static HttpResponse<String> act(String code, String action, String token) {

@@ -16,6 +16,7 @@ import vn.gov.bca.platform.document.AdministrativeDocument.Row;
 import vn.gov.bca.platform.document.DocumentRenderer;
 import vn.gov.bca.platform.document.PoliceUnits;
 import vn.gov.bca.platform.document.VietnameseAmounts;
+import vn.gov.bca.platform.document.VietnameseDates;
 import vn.gov.bca.platform.document.register.DocumentRegister;
 import vn.gov.bca.platform.document.register.DocumentRequest;
 import vn.gov.bca.platform.document.register.IssuedDocument;
@@ -98,7 +99,7 @@ public class ReceiptDocuments {
 		}
 		return this.decisions.find(order.referenceId())
 			.map((decision) -> new Row("Quyết định xử phạt", "Số " + decision.data().decisionNumber() + " ngày "
-					+ vn.gov.bca.platform.document.VietnameseDates.numeric(decision.data().decisionDate())))
+					+ VietnameseDates.numeric(decision.data().decisionDate())))
 			.defaultIfEmpty(new Row("Quyết định xử phạt", order.referenceId()));
 	}
 
@@ -106,7 +107,9 @@ public class ReceiptDocuments {
 		boolean fine = order.referenceType() == ReferenceType.FINE;
 		List<Row> rows = new ArrayList<>();
 		rows.add(new Row("Đơn vị thu", unit.name()));
-		rows.add(new Row("Người nộp", (order.payerName() != null) ? order.payerName() : ""));
+		if (order.payerName() != null && !order.payerName().isBlank()) {
+			rows.add(new Row("Người nộp", order.payerName()));
+		}
 		rows.add(new Row("Số định danh cá nhân", order.payerPersonalId()));
 		rows.add(new Row("Nội dung thu", order.description()));
 		rows.add(paid);

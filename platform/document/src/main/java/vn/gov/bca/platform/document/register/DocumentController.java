@@ -33,8 +33,12 @@ public class DocumentController {
 
 	private final DocumentRegister register;
 
-	DocumentController(DocumentRegister register) {
+	private final String path;
+
+	/** @param path the endpoints' path, {@code /api/<domain>} */
+	DocumentController(DocumentRegister register, String path) {
 		this.register = register;
+		this.path = path;
 	}
 
 	@GetMapping("/me/documents")
@@ -91,7 +95,7 @@ public class DocumentController {
 		return new DocumentView(document.id(), document.type(), document.title(), document.number(),
 				document.reference(), document.holder(), document.issuer(), document.issuedAt(), document.status(),
 				document.revocation(), document.supersededBy(), document.sha256(), document.size(),
-				this.register.verificationUrl(document), "documents/" + document.id() + "/pdf");
+				this.register.verificationUrl(document), this.path + "/documents/" + document.id() + "/pdf");
 	}
 
 }

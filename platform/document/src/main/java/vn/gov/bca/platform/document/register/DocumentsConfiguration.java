@@ -127,8 +127,8 @@ public class DocumentsConfiguration {
 	}
 
 	@Bean
-	DocumentController documentController(DocumentRegister register) {
-		return new DocumentController(register);
+	DocumentController documentController(DocumentRegister register, @Value("${vneid.outbox.domain}") String domain) {
+		return new DocumentController(register, "/api/" + domain);
 	}
 
 	@Bean

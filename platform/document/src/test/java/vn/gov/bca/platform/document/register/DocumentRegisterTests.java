@@ -143,6 +143,7 @@ class DocumentRegisterTests {
 		pdf(document.id(), null).expectStatus().isUnauthorized();
 		this.client.get().uri("/api/permit/me/documents").headers((h) -> h.setBearerAuth(jwt.citizen("001090000004", 2)))
 			.exchange().expectStatus().isOk().expectBody().jsonPath("$[0].id").isEqualTo(document.id())
+			.jsonPath("$[0].pdf").isEqualTo("/api/permit/documents/" + document.id() + "/pdf")
 			.jsonPath("$.length()").isEqualTo(1);
 	}
 

@@ -23,7 +23,9 @@ import vn.gov.bca.platform.web.time.VietnamTime;
  * The receipt and appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả) every procedure gives
  * when its dossier is accepted, after form 01 of Circular 01/2018/TT-VPCP: the dossier code, the
  * applicant, the procedure, when the dossier was received and when the result is due, signed by the
- * handling unit. Issued once per dossier by the follow-up of {@code DossierAccepted}.
+ * handling unit. Issued once per dossier by the follow-up of {@code DossierAccepted}; when an
+ * accepted dossier is supplemented its appointment moves, so a new slip is issued that supersedes
+ * the previous one (whose QR code then says SUPERSEDED).
  */
 final class DossierReceipts {
 
@@ -45,13 +47,33 @@ final class DossierReceipts {
 	}
 
 	Mono<IssuedDocument> followUp(String eventType, Dossier dossier) {
-		if (!"DossierAccepted".equals(eventType)) {
-			return Mono.empty();
+		if ("DossierAccepted".equals(eventType)) {
+			return this.register.issue(request(dossier, key(dossier.code()), null));
 		}
-		return this.register.issue(request(dossier));
+		int supplements = supplementsSinceAcceptance(dossier);
+		if ("DossierSupplemented".equals(eventType) && supplements > 0) {
+			String previous = (supplements == 1) ? key(dossier.code()) : key(dossier.code()) + ":S" + (supplements - 1);
+			return this.register.issue(request(dossier, key(dossier.code()) + ":S" + supplements, previous)
+				.superseding(previous));
+		}
+		return Mono.empty();
 	}
 
-	DocumentRequest request(Dossier dossier) {
+	/** How many times the dossier was supplemented after it was accepted (a slip was issued). */
+	private static int supplementsSinceAcceptance(Dossier dossier) {
+		boolean accepted = false;
+		int supplements = 0;
+		for (ProgressEntry entry : dossier.progress()) {
+			accepted |= "accept".equals(entry.action());
+			if (accepted && "supplement".equals(entry.action())) {
+				supplements++;
+			}
+		}
+		return supplements;
+	}
+
+	/** @param replaces the key of the slip this one replaces, null for the first */
+	DocumentRequest request(Dossier dossier, String key, String replaces) {
 		Dossier.HandlingUnit unit = dossier.handlingUnit();
 		Dossier.Applicant applicant = dossier.applicant();
 		String procedure = this.catalogue.find(dossier.procedureCode()).map((found) -> found.nameVi())
@@ -81,10 +103,14 @@ final class DossierReceipts {
 		rows.add(new Row("Thời gian tiếp nhận hồ sơ", PoliceUnits.moment(acceptedAt)));
 		rows.add(new Row("Thời gian hẹn trả kết quả", appointment));
 		rows.add(new Row("Cơ quan tiếp nhận", unit.name()));
+		if (replaces != null) {
+			rows.add(new Row("Ghi chú", "Thay thế giấy tiếp nhận hồ sơ và hẹn trả kết quả đã cấp trước đó,"
+					+ " do hồ sơ đã được bổ sung và thời gian hẹn trả kết quả thay đổi"));
+		}
 		AdministrativeDocument content = new AdministrativeDocument(PoliceUnits.header(unit.name()), dossier.code(),
 				PoliceUnits.place(unit.name()), VietnamTime.dayOf(acceptedAt), TITLE, rows,
 				java.util.Optional.empty());
-		return new DocumentRequest(key(dossier.code()), TYPE, dossier.code(),
+		return new DocumentRequest(key, TYPE, dossier.code(),
 				IssuedDocument.Holder.person(applicant.personalId(), applicant.fullName()),
 				new IssuedDocument.Issuer(unit.code(), unit.name(), unit.province()),
 				DocumentRenderer.ADMINISTRATIVE_DOCUMENT, content,

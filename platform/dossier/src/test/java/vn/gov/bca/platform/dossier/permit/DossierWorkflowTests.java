@@ -2,6 +2,7 @@ package vn.gov.bca.platform.dossier.permit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -217,6 +218,47 @@ class DossierWorkflowTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
+	}
+
+	@Test
+	void aSupplementedDossierGetsANewSlipAndTheFirstSaysSuperseded() {
+		String holder = "001190456706";
+		String citizen = jwt.citizen(holder, 2);
+		String code = JsonPath.read(submit(citizen, holder).expectStatus().isCreated().expectBody(String.class)
+			.returnResult().getResponseBody(), "$.code");
+		act(code, "accept", this.officer).expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(20)).until(() -> documents(code, citizen).contains("DOSSIER_RECEIPT"));
+		this.client.post()
+			.uri("/api/permit/dossiers/" + code + "/supplement-request")
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"missing\": [\"Ảnh chân dung\"]}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		act(code, "supplement", citizen).expectStatus().isOk();
+
+		String both = await().atMost(Duration.ofSeconds(20)).until(() -> documents(code, citizen),
+				(json) -> JsonPath.<List<?>>read(json, "$").size() == 2);
+		assertThat(JsonPath.<List<String>>read(both, "$[*].status")).containsExactly("SUPERSEDED", "VALID");
+		String first = JsonPath.read(both, "$[0].verificationUrl");
+		String newer = JsonPath.read(both, "$[1].id");
+		this.client.get()
+			.uri(first.substring(first.indexOf("/api/")))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.result").isEqualTo("SUPERSEDED")
+			.jsonPath("$.supersededBy").isEqualTo(newer);
+	}
+
+	private String documents(String code, String token) {
+		return this.client.get()
+			.uri("/api/permit/documents?reference=" + code)
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private WebTestClient.ResponseSpec submit(String token, String holder) {

@@ -144,8 +144,12 @@ class FinePaymentSystemTests {
 		assertThat((Boolean) JsonPath.read(verified.body(), "$.signature.intact")).isTrue();
 		assertThat((Boolean) JsonPath.read(verified.body(), "$.signature.trusted")).isTrue();
 		assertThat(verified.body()).doesNotContain(JsonPath.<String>read(SystemStack.claims(citizen), "$.personal_id"));
-		HttpResponse<String> page = SystemStack.get(url, "Accept", "text/html");
-		assertThat(page.body()).contains("Văn bản hợp lệ, đang có hiệu lực", receiptNumber);
+		// What a phone shows after scanning the code: the page as Chromium renders it.
+		Path browser = SystemStack.get().options().logDir().resolve("browser");
+		String shown = PdfDocuments.flatText(HeadlessChromium.printToPdf(url, browser, "receipt-valid"));
+		assertThat(shown).contains("Kiểm tra văn bản điện tử", "Văn bản hợp lệ, đang có hiệu lực", receiptNumber,
+				"BIÊN LAI THU TIỀN PHẠT VI PHẠM HÀNH CHÍNH", "Phòng Cảnh sát giao thông Công an thành phố Hà Nội",
+				"Toàn vẹn, của cơ quan được tin cậy", "4.002.000 đồng");
 
 		// The signature of the downloaded file, checked here against the CA this run generated.
 		Path data = SystemStack.get().options().dataDir().resolve("documents");
@@ -177,6 +181,9 @@ class FinePaymentSystemTests {
 		HttpResponse<String> afterwards = SystemStack.get(url);
 		assertThat((String) JsonPath.read(afterwards.body(), "$.result")).isEqualTo("REVOKED");
 		assertThat((String) JsonPath.read(afterwards.body(), "$.revocation.reason")).isEqualTo("Lập nhầm biên lai");
+		assertThat(PdfDocuments.flatText(HeadlessChromium.printToPdf(url, browser, "receipt-revoked")))
+			.contains("Văn bản đã bị thu hồi", "Lập nhầm biên lai")
+			.doesNotContain("Văn bản hợp lệ");
 	}
 
 }

@@ -66,7 +66,7 @@ public class DocumentsConfiguration {
 		declared.orderedStream().map(SigningUnits::codes).forEach(units::addAll);
 		Path path = Path.of(keystore.path());
 		char[] password = keystore.password().toCharArray();
-		if (properties.developmentCa() && (!Files.exists(path) || !UnitKeys.load(path, password).missing(units).isEmpty())) {
+		if (properties.developmentCa() && needsDevelopmentKeys(path, password, units)) {
 			log.warn("Writing a DEVELOPMENT keystore for {} units at {}: its CA is trusted nowhere else", units.size(), path);
 			DevelopmentCa.write(path, password, units, clock.instant().minusSeconds(3600), DevelopmentCa.KeyType.EC_P256);
 		}
@@ -76,6 +76,25 @@ public class DocumentsConfiguration {
 			throw new IllegalStateException("The signing keystore " + path + " has no key for the units " + missing);
 		}
 		return keys;
+	}
+
+	/**
+	 * A development keystore is written when there is none, or when the one there is a development
+	 * keystore lacking a unit; a real one (another CA) is never replaced, whatever the setting says.
+	 */
+	static boolean needsDevelopmentKeys(Path path, char[] password, Set<String> units) {
+		if (!Files.exists(path)) {
+			return true;
+		}
+		UnitKeys existing = UnitKeys.load(path, password);
+		if (existing.missing(units).isEmpty()) {
+			return false;
+		}
+		if (!DevelopmentCa.isDevelopment(existing)) {
+			throw new IllegalStateException("The signing keystore " + path + " lacks the units " + existing.missing(units)
+					+ " and is not a development keystore: it is not replaced");
+		}
+		return true;
 	}
 
 	@Bean

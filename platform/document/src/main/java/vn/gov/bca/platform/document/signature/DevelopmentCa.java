@@ -48,6 +48,9 @@ public final class DevelopmentCa {
 	/** The alias of the CA certificate in the keystore. */
 	public static final String CA_ALIAS = "development-ca";
 
+	/** The common name of the development CA. */
+	public static final String CA_NAME = "VNeID development CA (not for production)";
+
 	private static final Duration CA_VALIDITY = Duration.ofDays(10 * 366);
 	private static final Duration UNIT_VALIDITY = Duration.ofDays(5 * 366);
 
@@ -73,7 +76,7 @@ public final class DevelopmentCa {
 		try {
 			SecureRandom random = new SecureRandom();
 			KeyPair caKeys = generate(keyType, random);
-			X500Name caName = name("VNeID development CA (not for production)");
+			X500Name caName = name(CA_NAME);
 			X509Certificate ca = certificate(caName, caKeys.getPublic(), caName, caKeys, notBefore, CA_VALIDITY, true, random);
 			KeyStore store = KeyStore.getInstance("PKCS12");
 			store.load(null, null);
@@ -98,6 +101,12 @@ public final class DevelopmentCa {
 		} catch (GeneralSecurityException | OperatorCreationException e) {
 			throw new IllegalStateException("cannot generate the development CA", e);
 		}
+	}
+
+	/** Whether {@code keys} are a development keystore: one whose trusted certificate is this CA's. */
+	public static boolean isDevelopment(UnitKeys keys) {
+		return keys.trustedCertificates().stream()
+			.anyMatch((certificate) -> certificate.getSubjectX500Principal().getName().contains("CN=" + CA_NAME));
 	}
 
 	/** {@link #write} with EC P-256 keys unless {@code keystore} exists already; true when it wrote one. */

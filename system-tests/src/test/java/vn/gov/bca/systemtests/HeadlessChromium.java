@@ -39,18 +39,26 @@ final class HeadlessChromium {
 	}
 
 	private static void run(String url, Path folder, String output) throws IOException, InterruptedException {
+		Path profile = Files.createTempDirectory("chromium-profile");
 		List<String> command = new ArrayList<>();
 		command.add(executable());
 		command.addAll(FLAGS);
-		command.add("--user-data-dir=" + Files.createTempDirectory(folder, "profile"));
+		command.add("--user-data-dir=" + profile);
 		command.add(output);
 		command.add(url);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(folder.resolve("chromium.log").toFile())
-			.start();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError("Chromium did not finish with " + url + " in 60 s");
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("chromium.log").toFile()))
+				.start();
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new AssertionError("Chromium did not finish with " + url + " in 60 s");
+			}
+		}
+		finally {
+			try (var files = Files.walk(profile)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
 		}
 	}
 

@@ -6,9 +6,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
@@ -73,6 +78,11 @@ public class DocumentRegister {
 
 	private final String verificationBase;
 
+	/** How long the check of a stored file's signature is remembered (the trust list and the time may change). */
+	static final Duration CHECK_MEMORY = Duration.ofMinutes(10);
+
+	private final CheckMemory checked;
+
 	/**
 	 * @param verificationBase the public URL a document's id is appended to
 	 * ({@code https://dichvucong.bca.gov.vn/api/payment/public/documents/})
@@ -88,6 +98,7 @@ public class DocumentRegister {
 		this.signatures = signatures;
 		this.clock = clock;
 		this.verificationBase = verificationBase.endsWith("/") ? verificationBase : verificationBase + "/";
+		this.checked = new CheckMemory(10_000, CHECK_MEMORY, clock);
 	}
 
 	/** The lookups' indexes (public id, holder, representative, reference, hash); the key is the id, unique already. */
@@ -118,7 +129,7 @@ public class DocumentRegister {
 	private Mono<IssuedDocument> create(DocumentRequest request) {
 		String id = random(16);
 		String check = random(8);
-		java.time.Instant now = this.clock.instant();
+		Instant now = this.clock.instant();
 		AdministrativeDocument content = request.content().withVerificationUrl(verificationUrl(id, check));
 		return Mono
 			.fromCallable(() -> this.signer.sign(this.renderer.render(request.template(), content),
@@ -216,9 +227,21 @@ public class DocumentRegister {
 	 */
 	public Mono<Verification> verify(String id, String check) {
 		return find(id).filter((document) -> document.checks(check))
-			.flatMap((document) -> pdf(document).publishOn(Schedulers.boundedElastic())
-				.map((pdf) -> Verification.of(document, pdf, this.signatures.verify(pdf))))
+			.flatMap(this::verification)
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("document")));
+	}
+
+	/**
+	 * The document as its stored file is now: read back, hashed, and its signature checked. The
+	 * check of a file is remembered by the file's SHA-256 for {@link #CHECK_MEMORY}: the same bytes
+	 * verify the same way, and a file changed in the store has another hash, so it is checked anew.
+	 */
+	private Mono<Verification> verification(IssuedDocument document) {
+		return pdf(document).publishOn(Schedulers.boundedElastic()).map((pdf) -> {
+			String hash = sha256(pdf);
+			SignatureCheck.Result signature = this.checked.get(hash, () -> this.signatures.verify(pdf));
+			return Verification.of(document, hash, signature);
+		});
 	}
 
 	/**
@@ -234,8 +257,7 @@ public class DocumentRegister {
 		}
 		return this.mongo.findOne(Query.query(Criteria.where("sha256").is(hash)), IssuedDocument.class,
 				this.store.collection())
-			.flatMap((document) -> pdf(document).publishOn(Schedulers.boundedElastic())
-				.map((pdf) -> Verification.of(document, pdf, this.signatures.verify(pdf))))
+			.flatMap(this::verification)
 			.defaultIfEmpty(Verification.notGenuine());
 	}
 
@@ -269,6 +291,46 @@ public class DocumentRegister {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The signature checks of the most recently verified files, by SHA-256, each for a while. */
+	static final class CheckMemory {
+
+		private record Entry(SignatureCheck.Result result, Instant until) {
+		}
+
+		private final LinkedHashMap<String, Entry> entries;
+
+		private final Duration lifetime;
+
+		private final Clock clock;
+
+		CheckMemory(int capacity, Duration lifetime, Clock clock) {
+			this.lifetime = lifetime;
+			this.clock = clock;
+			this.entries = new LinkedHashMap<>(256, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+					return size() > capacity;
+				}
+			};
+		}
+
+		SignatureCheck.Result get(String sha256, Supplier<SignatureCheck.Result> check) {
+			Instant now = this.clock.instant();
+			synchronized (this.entries) {
+				Entry entry = this.entries.get(sha256);
+				if (entry != null && now.isBefore(entry.until())) {
+					return entry.result();
+				}
+			}
+			SignatureCheck.Result result = check.get();
+			synchronized (this.entries) {
+				this.entries.put(sha256, new Entry(result, now.plus(this.lifetime)));
+			}
+			return result;
+		}
+
 	}
 
 }

@@ -50,8 +50,9 @@ public record Verification(Result result, String id, String type, String title, 
 	public record Revocation(String reason, Instant revokedAt) {
 	}
 
-	static Verification of(IssuedDocument document, byte[] storedPdf, SignatureCheck.Result check) {
-		boolean genuine = check.valid() && DocumentRegister.sha256(storedPdf).equals(document.sha256());
+	/** @param storedSha256 the SHA-256 of the file as it is stored now */
+	static Verification of(IssuedDocument document, String storedSha256, SignatureCheck.Result check) {
+		boolean genuine = check.valid() && storedSha256.equals(document.sha256());
 		Result result = !genuine ? Result.NOT_GENUINE : switch (document.status()) {
 			case VALID -> Result.VALID;
 			case REVOKED -> Result.REVOKED;

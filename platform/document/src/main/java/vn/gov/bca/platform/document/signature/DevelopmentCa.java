@@ -95,11 +95,21 @@ public final class DevelopmentCa {
 			try (OutputStream out = Files.newOutputStream(keystore)) {
 				store.store(out, password);
 			}
+			ownerOnly(keystore);
 			return ca;
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot write the development keystore " + keystore, e);
 		} catch (GeneralSecurityException | OperatorCreationException e) {
 			throw new IllegalStateException("cannot generate the development CA", e);
+		}
+	}
+
+	/** Private keys: readable by the owner only (where the file system has POSIX permissions). */
+	private static void ownerOnly(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+		} catch (UnsupportedOperationException notPosix) {
+			// Windows: the folder's own permissions apply.
 		}
 	}
 

@@ -41,6 +41,10 @@ final class ServiceEnvironment {
 			environment.putAll(paymentPlatform(options));
 			environment.put("VNEID_DEMO_DATA_ENABLED", "true");
 		}
+		if (service == Service.RESIDENCE) {
+			// The demo accommodation establishment of khachsan.hoguom.
+			environment.put("VNEID_DEMO_DATA_ENABLED", "true");
+		}
 		return environment;
 	}
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code POST /api/identity/registry/relations} → a match when {@link #parentChild} holds
  * {@code child>parent} for the body's {@code personalId} (the child) and {@code relativePersonalId};</li>
  * <li>{@code GET /api/identity/registry/citizens/{id}} → the minimal data of someone
- * {@link #register registered}, 404 otherwise;</li>
+ * {@link #register registered} (with the permanent address {@link #livingAt} gives), 404 otherwise;</li>
  * <li>{@code POST /api/payment/fee-orders} → 201 {@code {"id": "PO-TEST-n", "referenceId", "amount",
  * "status": "CREATED"}}, the request bodies kept in {@link #feeOrders}.</li>
  * </ul>
@@ -66,8 +66,13 @@ public final class ServiceStubs implements AutoCloseable {
 
 	private final HttpServer server;
 
-	/** The minimal data the registry gives a service (identity-service's {@code MinimalCitizen}, no addresses). */
-	public record Citizen(String personalId, String fullName, String birthDate, String sex, String lifeStatus) {
+	/** The minimal data the registry gives a service (identity-service's {@code MinimalCitizen}; no temporary address). */
+	public record Citizen(String personalId, String fullName, String birthDate, String sex, String lifeStatus,
+			Address permanentAddress) {
+	}
+
+	/** An address as the registry gives it. */
+	public record Address(String asRecorded, String provinceCode, String commune, String detail) {
 	}
 
 	public ServiceStubs() {
@@ -94,7 +99,15 @@ public final class ServiceStubs implements AutoCloseable {
 
 	/** A living citizen in the registry, with a birth date as it holds it ({@code 1950}, {@code 1950-03} or a day). */
 	public ServiceStubs register(String personalId, String fullName, String birthDate, String sex) {
-		this.citizens.put(personalId, new Citizen(personalId, fullName, birthDate, sex, "ALIVE"));
+		this.citizens.put(personalId, new Citizen(personalId, fullName, birthDate, sex, "ALIVE", null));
+		return this;
+	}
+
+	/** A registered citizen's permanent address: in that commune of that province. */
+	public ServiceStubs livingAt(String personalId, String provinceCode, String commune, String detail) {
+		this.citizens.computeIfPresent(personalId, (id, citizen) -> new Citizen(id, citizen.fullName(),
+				citizen.birthDate(), citizen.sex(), citizen.lifeStatus(),
+				new Address(detail + ", " + commune, provinceCode, commune, detail)));
 		return this;
 	}
 

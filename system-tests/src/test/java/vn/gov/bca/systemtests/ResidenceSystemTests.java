@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Stay notifications through the gateway with the realm's tokens and the real registry: the demo
  * hotel's operator notifies a guest at once and, for an arrival after 23:00 two days ago, late; a
  * guest the registry does not confirm is refused; a citizen notifies a guest at his own home; the
- * Hà Nội officer sees the arrivals of the day, the guest her own stay.
+ * Hà Nội officer sees the arrivals of the day, the guest her own stay. The hotel declares 1,000
+ * foreign guests at once: three bad rows are answered one by one and the 997 others stored together.
  */
 class ResidenceSystemTests {
 
@@ -79,6 +80,45 @@ class ResidenceSystemTests {
 		HttpResponse<String> hers = SystemStack.get(gateway + "/api/residence/me/stays", "Authorization",
 				"Bearer " + SystemStack.userToken("tranthibich"));
 		assertThat(JsonPath.<List<String>>read(hers.body(), "$[*].reason")).contains("Du lịch", "Thăm người thân");
+	}
+
+	@Test
+	void aThousandForeignGuestsAreDeclaredInOneRequestAndTheBadRowsAnsweredOneByOne() {
+		String gateway = SystemStack.gateway();
+		String provider = SystemStack.userToken("khachsan.hoguom");
+		Instant arrived = Instant.now().minus(Duration.ofHours(1));
+		LocalDate day = LocalDate.ofInstant(arrived, VIETNAM);
+		StringBuilder guests = new StringBuilder();
+		for (int i = 0; i < 1000; i++) {
+			String nationality = (i == 17) ? "ZZ" : "JP";
+			String birthDate = (i == 400) ? "1990-13-01" : "1988-04-04";
+			String passport = (i == 999) ? "TZ0000000" : "TZ%07d".formatted(i);
+			guests.append((i > 0) ? "," : "").append("""
+					{"passportNumber": "%s", "nationality": "%s", "fullName": "SATO YUKI %d", "birthDate": "%s",
+					 "sex": "MALE", "entryDate": "%s", "room": "%d", "arrivedAt": "%s", "plannedDeparture": "%s"}"""
+				.formatted(passport, nationality, i, birthDate, day.minusDays(1), 200 + i % 40, arrived, day.plusDays(4)));
+		}
+		HttpResponse<String> declared = SystemStack.post(gateway + "/api/residence/foreign-guests",
+				"{\"establishmentId\": \"" + HOTEL + "\", \"guests\": [" + guests + "]}", "Authorization",
+				"Bearer " + provider, "Accept-Language", "en");
+		assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+		assertThat((Integer) JsonPath.read(declared.body(), "$.accepted")).isEqualTo(997);
+		assertThat(JsonPath.<List<Integer>>read(declared.body(), "$.rows[?(@.status == 'REFUSED')].row"))
+			.containsExactly(17, 400, 999);
+		assertThat(JsonPath.<List<String>>read(declared.body(), "$.rows[17].errors[*].message"))
+			.containsExactly("The nationality is an ISO 3166-1 two-letter code (e.g. KR, US).");
+		assertThat(JsonPath.<List<String>>read(declared.body(), "$.rows[999].errors[*].code"))
+			.containsExactly("foreigner.guest-twice");
+
+		String id = JsonPath.read(declared.body(), "$.id");
+		HttpResponse<String> stored = SystemStack.get(gateway + "/api/residence/foreign-guests/mine?establishmentId=" + HOTEL,
+				"Authorization", "Bearer " + provider);
+		List<List<?>> storedGuests = JsonPath.read(stored.body(), "$[?(@.id == '" + id + "')].guests");
+		assertThat(storedGuests).hasSize(1);
+		assertThat(storedGuests.get(0)).hasSize(997);
+		HttpResponse<String> officers = SystemStack.get(gateway + "/api/residence/foreign-guests?province=01",
+				"Authorization", "Bearer " + SystemStack.userToken("canbo.hanoi"));
+		assertThat(officers.body()).contains(id);
 	}
 
 	private static String stay(String establishment, Instant arrivedAt, String guest) {

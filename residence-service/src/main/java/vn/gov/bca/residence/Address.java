@@ -1,5 +1,7 @@
 package vn.gov.bca.residence;
 
+import java.util.Locale;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,6 +19,8 @@ public record Address(@NotBlank @Pattern(regexp = "[0-9]{2}") String provinceCod
 		detail = (detail != null) ? detail.strip() : null;
 	}
 
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
 	/** In the same commune: the province and the commune's name (case and spacing aside). */
 	public boolean sameCommuneAs(String otherProvince, String otherCommune) {
 		return this.provinceCode.equals(otherProvince) && otherCommune != null
@@ -24,7 +28,7 @@ public record Address(@NotBlank @Pattern(regexp = "[0-9]{2}") String provinceCod
 	}
 
 	private static String normalized(String commune) {
-		return commune.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.forLanguageTag("vi"));
+		return commune.strip().replaceAll("\\s+", " ").toLowerCase(VIETNAMESE);
 	}
 
 }

@@ -1,5 +1,6 @@
 package vn.gov.bca.residence.establishment;
 
+import java.time.Clock;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -29,9 +30,9 @@ class DemoEstablishments {
 
 	private final Establishments establishments;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	DemoEstablishments(Establishments establishments, java.time.Clock clock) {
+	DemoEstablishments(Establishments establishments, Clock clock) {
 		this.establishments = establishments;
 		this.clock = clock;
 	}

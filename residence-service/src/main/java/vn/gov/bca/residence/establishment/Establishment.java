@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.Id;
 
 import vn.gov.bca.platform.data.outbox.DomainEvent;
+import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.residence.Address;
 
@@ -89,7 +90,7 @@ public final class Establishment {
 			caller.requireOfficerOf(this.address.provinceCode());
 			return;
 		}
-		throw vn.gov.bca.platform.web.error.ApiException.notFound("establishment");
+		throw ApiException.notFound("establishment");
 	}
 
 	public String id() {

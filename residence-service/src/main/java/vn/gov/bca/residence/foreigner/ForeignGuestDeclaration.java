@@ -2,6 +2,7 @@ package vn.gov.bca.residence.foreigner;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.springframework.data.annotation.Id;
 import vn.gov.bca.platform.data.outbox.DomainEvent;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.IllegalTransitionException;
+import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.residence.Address;
 
@@ -113,10 +115,10 @@ public final class ForeignGuestDeclaration {
 					throw new IllegalTransitionException(Status.DEPARTED, "depart");
 				}
 				if (at.isBefore(guest.arrivedAt())) {
-					throw new ApiException(vn.gov.bca.platform.web.error.ProblemType.UNPROCESSABLE, "foreigner.rules-broken")
+					throw new ApiException(ProblemType.UNPROCESSABLE, "foreigner.rules-broken")
 						.withError("departedAt", "foreigner.departs-before-arrival");
 				}
-				List<Guest> changed = new java.util.ArrayList<>(this.guests);
+				List<Guest> changed = new ArrayList<>(this.guests);
 				changed.set(i, guest.departed(at));
 				this.guests = List.copyOf(changed);
 				return List.of(new ForeignGuestDeparted(UUID.randomUUID(), at, this.id, this.establishmentId,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -298,7 +299,7 @@ class ForeignGuests {
 			return null;
 		}
 		try {
-			return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+			return OffsetDateTime.parse(value.strip()).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			errors.add(new Problem("arrivedAt", "foreigner.instant-invalid", new Object[0]));

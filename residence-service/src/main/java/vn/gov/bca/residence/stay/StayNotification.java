@@ -49,10 +49,10 @@ public final class StayNotification {
 
 	/**
 	 * Who notified: a citizen host living at the address ({@code establishmentId} null), or an
-	 * operator of the establishment.
+	 * operator of the establishment; {@code subject} (the account) is kept, never shown.
 	 */
 	public record Host(String personalId, String fullName, String establishmentId, String establishmentName,
-			String subject) {
+			@JsonIgnore String subject) {
 	}
 
 	/** A guest, by personal id (checked in the registry) or by Vietnamese passport number. */

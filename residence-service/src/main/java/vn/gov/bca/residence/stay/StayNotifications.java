@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -126,10 +127,26 @@ class StayNotifications {
 		return find(Criteria.where("host.personalId").is(requirePersonalId(caller)));
 	}
 
-	/** The caller's own stays as a guest. */
+	/**
+	 * The caller's own stays as a guest: where, when, why and who notified (the establishment, or
+	 * the host's name), never the host's personal id nor the other guests.
+	 */
 	@GetMapping("/me/stays")
-	Mono<List<StayNotification>> asGuest(Caller caller) {
-		return find(Criteria.where("guests.personalId").is(requirePersonalId(caller)));
+	Mono<List<GuestStay>> asGuest(Caller caller) {
+		String guest = requirePersonalId(caller);
+		return find(Criteria.where("guests.personalId").is(guest))
+			.map((stays) -> stays.stream().map((stay) -> GuestStay.of(stay)).toList());
+	}
+
+	record GuestStay(String id, String establishmentName, String hostName, Address address, String reason,
+			Instant arrivedAt, LocalDate departsOn, Instant notifiedAt, boolean onTime) {
+
+		static GuestStay of(StayNotification stay) {
+			return new GuestStay(stay.id(), stay.host().establishmentName(),
+					(stay.host().establishmentId() == null) ? stay.host().fullName() : null, stay.address(), stay.reason(),
+					stay.arrivedAt(), stay.departsOn(), stay.notifiedAt(), stay.onTime());
+		}
+
 	}
 
 	/** For officers of the province: the arrivals of one Vietnam day (today by default), in a commune or all. */
@@ -210,21 +227,27 @@ class StayNotifications {
 			return Mono.error(new ApiException(ProblemType.UNPROCESSABLE, "stay.rules-broken").withError("address",
 					"stay.address-required"));
 		}
-		Address address = request.address();
+		Address given = request.address();
 		return this.registry.citizen(requirePersonalId(caller), PURPOSE)
-			.filter((citizen) -> livesAt(citizen, address))
-			.map((citizen) -> new HostAt(new StayNotification.Host(citizen.personalId(), citizen.fullName(), null, null,
-					caller.subject()), address))
+			.flatMap((citizen) -> Mono.justOrEmpty(communeOfHome(citizen, given))
+				.map((commune) -> new HostAt(new StayNotification.Host(citizen.personalId(), citizen.fullName(), null,
+						null, caller.subject()), new Address(given.provinceCode(), commune, given.detail()))))
 			.switchIfEmpty(Mono.error(() -> new ApiException(ProblemType.UNPROCESSABLE, "stay.rules-broken")
 				.withError("address", "stay.host-not-resident")));
 	}
 
-	private static boolean livesAt(PopulationRegistry.MinimalCitizen citizen, Address address) {
-		return at(citizen.permanentAddress(), address) || at(citizen.temporaryAddress(), address);
-	}
-
-	private static boolean at(PopulationRegistry.Address recorded, Address address) {
-		return recorded != null && address.sameCommuneAs(recorded.provinceCode(), recorded.commune());
+	/**
+	 * The commune, as the registry writes it, of the host's permanent or temporary address when it is
+	 * the given address's commune (so that officers find the stay under the registry's spelling).
+	 */
+	private static Optional<String> communeOfHome(PopulationRegistry.MinimalCitizen citizen, Address given) {
+		for (PopulationRegistry.Address recorded : new PopulationRegistry.Address[] { citizen.permanentAddress(),
+				citizen.temporaryAddress() }) {
+			if (recorded != null && given.sameCommuneAs(recorded.provinceCode(), recorded.commune())) {
+				return Optional.of(recorded.commune());
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** Every guest with a personal id is the registry's person of that name and birth date (422 naming the row). */

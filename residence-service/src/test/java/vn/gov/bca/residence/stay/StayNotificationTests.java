@@ -171,15 +171,21 @@ class StayNotificationTests {
 			.isCreated()
 			.expectBody()
 			.jsonPath("$.host.fullName")
-			.isEqualTo("Nguyễn Văn An");
-		// The guest sees the stay as theirs.
-		this.client.get()
+			.isEqualTo("Nguyễn Văn An")
+			// the commune as the registry writes it, whatever the spelling given
+			.jsonPath("$.address.commune")
+			.isEqualTo("Phường Hoàn Kiếm");
+		// The guest sees the stay as theirs, and who notified it, but not the host's personal id.
+		String hers = this.client.get()
 			.uri("/api/residence/me/stays")
 			.headers((headers) -> headers.setBearerAuth(jwt.citizen("001190000888", 2)))
 			.exchange()
-			.expectBody()
-			.jsonPath("$[0].reason")
-			.isEqualTo("Thăm người thân");
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((String) JsonPath.read(hers, "$[0].reason")).isEqualTo("Thăm người thân");
+		assertThat((String) JsonPath.read(hers, "$[0].hostName")).isEqualTo("Nguyễn Văn An");
+		assertThat(hers).doesNotContain(HOST, "subject");
 
 		// Not at his home: refused, naming the address.
 		notifyStay(jwt.citizen(HOST, 2), body.replace("Phường Hoàn Kiếm", "Phường Ba Đình")

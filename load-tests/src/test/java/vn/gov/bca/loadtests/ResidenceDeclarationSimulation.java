@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
@@ -86,22 +87,23 @@ public class ResidenceDeclarationSimulation extends Simulation {
 		}).iterator();
 	}
 
+	/** The POST of one JSON body from the feeder, as the hotel's operator. */
+	private HttpRequestActionBuilder request(String name, String path) {
+		return http(name).post(GATEWAY + path)
+			.header("Authorization", "Bearer " + this.token)
+			.header("Content-Type", "application/json")
+			.body(StringBody("#{body}"));
+	}
+
 	private ScenarioBuilder declare(String name, Duration phase) {
 		return scenario(name).during(phase)
-			.on(feed(declarations()).exec(http(name).post(GATEWAY + "/api/residence/foreign-guests")
-				.header("Authorization", "Bearer " + this.token)
-				.header("Content-Type", "application/json")
-				.body(StringBody("#{body}"))
+			.on(feed(declarations()).exec(request(name, "/api/residence/foreign-guests")
 				.check(status().is(201), jsonPath("$.accepted").is(Integer.toString(LIST)))));
 	}
 
 	private ScenarioBuilder notifyStays(String name, Duration phase) {
 		return scenario(name).during(phase)
-			.on(feed(stays()).exec(http(name).post(GATEWAY + "/api/residence/stays")
-				.header("Authorization", "Bearer " + this.token)
-				.header("Content-Type", "application/json")
-				.body(StringBody("#{body}"))
-				.check(status().is(201))));
+			.on(feed(stays()).exec(request(name, "/api/residence/stays").check(status().is(201))));
 	}
 
 	{

@@ -6,8 +6,6 @@ import java.time.format.DateTimeFormatter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +18,7 @@ import vn.gov.bca.payment.order.OrderService;
 import vn.gov.bca.payment.order.PaymentOrder;
 import vn.gov.bca.payment.order.ReferenceType;
 import vn.gov.bca.platform.document.register.IssuedDocument;
+import vn.gov.bca.platform.document.register.PdfDownloads;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
@@ -66,13 +65,7 @@ class ReceiptController {
 	Mono<ResponseEntity<byte[]>> pdf(@PathVariable String orderId, Caller caller) {
 		return paidOrder(orderId, caller).flatMap(this.receipts::issue)
 			.flatMap((document) -> this.receipts.pdf(document)
-				.map((pdf) -> ResponseEntity.ok()
-					.contentType(MediaType.APPLICATION_PDF)
-					.header("Content-Disposition",
-							ContentDisposition.attachment().filename(document.number() + ".pdf").build().toString())
-					.header("X-Content-Type-Options", "nosniff")
-					.header("Cache-Control", "private, no-store")
-					.body(pdf)));
+				.map((pdf) -> PdfDownloads.of(document.number() + ".pdf", pdf)));
 	}
 
 	private Mono<PaymentOrder> paidOrder(String orderId, Caller caller) {

@@ -166,9 +166,8 @@ class PaymentTests {
 		assertThat(PdfDocuments.flatText(pdf)).contains("BIÊN LAI THU TIỀN PHẠT VI PHẠM HÀNH CHÍNH",
 				"Số: " + receiptNumber, "CÔNG AN THÀNH PHỐ HÀ NỘI", "PHÒNG CẢNH SÁT GIAO THÔNG", "Số tiền: 4.020.000 đồng",
 				"Bằng chữ: Bốn triệu không trăm hai mươi nghìn đồng", "Quyết định xử phạt: Số " + number);
-		String url = PdfDocuments.qrCode(pdf);
 		this.client.get()
-			.uri(url.substring(url.indexOf("/api/")))
+			.uri(PdfDocuments.qrPath(pdf))
 			.exchange()
 			.expectStatus()
 			.isOk()

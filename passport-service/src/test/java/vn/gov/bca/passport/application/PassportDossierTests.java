@@ -386,9 +386,8 @@ class PassportDossierTests {
 		assertThat(PdfDocuments.flatText(pdf)).contains("THÔNG BÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ CẤP HỘ CHIẾU PHỔ THÔNG",
 				"Họ và tên: Nguyễn Minh Khôi", "Số hộ chiếu: " + number, "Hộ chiếu phổ thông không gắn chíp điện tử",
 				"CÔNG AN THÀNH PHỐ HÀ NỘI", "PHÒNG QUẢN LÝ XUẤT NHẬP CẢNH");
-		String url = PdfDocuments.qrCode(pdf);
 		this.client.get()
-			.uri(url.substring(url.indexOf("/api/")))
+			.uri(PdfDocuments.qrPath(pdf))
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.Id;
 
 import vn.gov.bca.platform.data.outbox.DomainEvent;
-import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.residence.Address;
 
@@ -83,14 +82,7 @@ public final class Establishment {
 
 	/** Its operators, and officers of its province (403 for another's); 404 to anyone else. */
 	void requireVisibleTo(Caller caller) {
-		if (isOperatedBy(caller)) {
-			return;
-		}
-		if (caller.isOfficer()) {
-			caller.requireOfficerOf(this.address.provinceCode());
-			return;
-		}
-		throw ApiException.notFound("establishment");
+		caller.requireSelfOrOfficerOf(isOperatedBy(caller), this.address.provinceCode(), "establishment");
 	}
 
 	public String id() {

@@ -26,14 +26,8 @@ public final class DossierAccess {
 	 * province (403 for another province); else 404.
 	 */
 	public static void requireVisible(Dossier dossier, Caller caller) {
-		if (caller.owns(dossier.applicant().personalId()) || caller.hasRole(Caller.ADMIN)) {
-			return;
-		}
-		if (caller.isOfficer()) {
-			caller.requireOfficerOf(dossier.handlingUnit().province());
-			return;
-		}
-		throw ApiException.notFound("dossier");
+		caller.requireSelfOrOfficerOf(caller.owns(dossier.applicant().personalId()) || caller.hasRole(Caller.ADMIN),
+				dossier.handlingUnit().province(), "dossier");
 	}
 
 	/** An officer of the handling unit's province who is neither the applicant nor the holder. */

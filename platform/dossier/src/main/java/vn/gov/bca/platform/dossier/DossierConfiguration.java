@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
@@ -13,6 +14,9 @@ import org.springframework.util.unit.DataSize;
 
 import vn.gov.bca.platform.dossier.attachment.Attachments;
 import vn.gov.bca.platform.dossier.calendar.HolidayCalendars;
+import vn.gov.bca.platform.dossier.fee.FeeOrders;
+import vn.gov.bca.platform.dossier.registry.PopulationRegistry;
+import vn.gov.bca.platform.web.client.ServiceClients;
 import vn.gov.bca.platform.web.config.PlatformWebAutoConfiguration;
 
 /** The dossier mechanisms every procedure service gets by depending on platform-dossier. */
@@ -40,6 +44,24 @@ public class DossierConfiguration {
 	@ConditionalOnMissingBean
 	HolidayCalendars holidayCalendars(@Value("${vneid.dossier.calendar.file:}") String file) {
 		return new HolidayCalendars(file.isBlank() ? null : Path.of(file));
+	}
+
+	/**
+	 * The population registry in identity-service and fee orders in fine-payment-service, for every
+	 * service with platform-dossier and a service account (the clients' token).
+	 */
+	@Bean
+	@ConditionalOnBean(ServiceClients.class)
+	@ConditionalOnMissingBean
+	PopulationRegistry populationRegistry(ServiceClients clients) {
+		return new PopulationRegistry(clients);
+	}
+
+	@Bean
+	@ConditionalOnBean(ServiceClients.class)
+	@ConditionalOnMissingBean
+	FeeOrders feeOrders(ServiceClients clients) {
+		return new FeeOrders(clients);
 	}
 
 	@Bean

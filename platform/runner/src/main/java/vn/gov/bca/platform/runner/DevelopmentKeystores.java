@@ -40,11 +40,9 @@ final class DevelopmentKeystores {
 			new SecureRandom().nextBytes(random);
 			String password = HexFormat.of().formatHex(random);
 			Files.writeString(file, password, StandardCharsets.US_ASCII);
-			try {
+			// Readable by the owner only where the file system has POSIX permissions (elsewhere, as the folder).
+			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
 				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException notPosix) {
-				// Windows: the data folder's own permissions apply.
 			}
 			return password;
 		}

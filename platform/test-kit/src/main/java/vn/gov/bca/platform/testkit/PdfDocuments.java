@@ -3,6 +3,7 @@ package vn.gov.bca.platform.testkit;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,15 @@ public final class PdfDocuments {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The path (with its query) of the URL in the QR code on the first page, to call on the service
+	 * under test whatever public address the URL names.
+	 */
+	public static String qrPath(byte[] pdf) {
+		URI url = URI.create(qrCode(pdf));
+		return url.getRawPath() + ((url.getRawQuery() != null) ? "?" + url.getRawQuery() : "");
 	}
 
 	/** The QR code in an image, as ZXing reads it. */

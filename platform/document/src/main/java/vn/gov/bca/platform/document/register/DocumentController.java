@@ -6,8 +6,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,13 +60,7 @@ public class DocumentController {
 	Mono<ResponseEntity<byte[]>> pdf(@PathVariable String id, Caller caller) {
 		return this.register.find(id, caller)
 			.flatMap((document) -> this.register.pdf(document)
-				.map((pdf) -> ResponseEntity.ok()
-					.contentType(MediaType.APPLICATION_PDF)
-					.header("Content-Disposition",
-							ContentDisposition.attachment().filename(document.id() + ".pdf").build().toString())
-					.header("X-Content-Type-Options", "nosniff")
-					.header("Cache-Control", "private, no-store")
-					.body(pdf)));
+				.map((pdf) -> PdfDownloads.of(document.id() + ".pdf", pdf)));
 	}
 
 	@PostMapping("/documents/{id}/revocation")

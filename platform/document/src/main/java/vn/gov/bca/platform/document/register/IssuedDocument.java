@@ -12,7 +12,6 @@ import org.springframework.data.annotation.Id;
 
 import vn.gov.bca.platform.data.outbox.DomainEvent;
 import vn.gov.bca.platform.document.AdministrativeDocument.Row;
-import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.IllegalTransitionException;
 import vn.gov.bca.platform.web.security.Caller;
 
@@ -200,14 +199,7 @@ public final class IssuedDocument {
 
 	/** The holder or their representative, or an officer of the issuing unit's province (403 for another's); 404 to anyone else. */
 	void requireReadableBy(Caller caller) {
-		if (this.holder.isOrRepresents(caller)) {
-			return;
-		}
-		if (caller.isOfficer()) {
-			caller.requireOfficerOf(this.issuer.province());
-			return;
-		}
-		throw ApiException.notFound("document");
+		caller.requireSelfOrOfficerOf(this.holder.isOrRepresents(caller), this.issuer.province(), "document");
 	}
 
 	/** Whether {@code given} is the check value (compared in constant time). */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -104,12 +105,10 @@ public final class DevelopmentCa {
 		}
 	}
 
-	/** Private keys: readable by the owner only (where the file system has POSIX permissions). */
+	/** Private keys: readable by the owner only where the file system has POSIX permissions (elsewhere, as the folder's). */
 	private static void ownerOnly(Path file) throws IOException {
-		try {
-			Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-		} catch (UnsupportedOperationException notPosix) {
-			// Windows: the folder's own permissions apply.
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		}
 	}
 

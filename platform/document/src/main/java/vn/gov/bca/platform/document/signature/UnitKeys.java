@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The issuing units' signing keys, read once from a PKCS#12 keystore: one private key entry per
@@ -28,6 +30,7 @@ public final class UnitKeys {
 	private final Path path;
 	private final KeyStore store;
 	private final char[] password;
+	private final ConcurrentMap<String, UnitKey> loaded = new ConcurrentHashMap<>();
 
 	private UnitKeys(Path path, KeyStore store, char[] password) {
 		this.path = path;
@@ -48,9 +51,17 @@ public final class UnitKeys {
 		}
 	}
 
-	/** The key and certificate chain of {@code unitCode}; {@link UnknownUnitException} when the keystore has none. */
+	/**
+	 * The key and certificate chain of {@code unitCode}; {@link UnknownUnitException} when the keystore
+	 * has none. Read from the keystore once (PKCS#12 keys are encrypted with PBKDF2: decrypting one
+	 * costs milliseconds), then kept for every later document.
+	 */
 	public UnitKey key(String unitCode) {
 		Objects.requireNonNull(unitCode, "unitCode");
+		return loaded.computeIfAbsent(unitCode, this::read);
+	}
+
+	private UnitKey read(String unitCode) {
 		try {
 			if (!store.isKeyEntry(unitCode)) {
 				throw new UnknownUnitException(unitCode, path);

@@ -28,8 +28,6 @@ import vn.gov.bca.platform.dossier.attachment.Attachments;
 import vn.gov.bca.platform.dossier.calendar.HolidayCalendars;
 import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
 import vn.gov.bca.platform.dossier.fee.FeeOrders;
-import vn.gov.bca.platform.dossier.registry.PopulationRegistry;
-import vn.gov.bca.platform.web.client.ServiceClients;
 
 /**
  * The workflow of a procedure service, made as soon as the service declares its
@@ -58,18 +56,6 @@ public class DossierWorkflowConfiguration {
 	@ConditionalOnMissingBean
 	HandlingUnits handlingUnits(@Value("${vneid.dossier.handling-units:classpath:handling-units.json}") Resource file) {
 		return HandlingUnits.load(file);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PopulationRegistry populationRegistry(ServiceClients clients) {
-		return new PopulationRegistry(clients);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	FeeOrders feeOrders(ServiceClients clients) {
-		return new FeeOrders(clients);
 	}
 
 	@Bean

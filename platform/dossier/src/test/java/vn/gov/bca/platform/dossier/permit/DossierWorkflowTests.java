@@ -201,9 +201,8 @@ class DossierWorkflowTests {
 		assertThat(PdfDocuments.flatText(pdf)).contains("CÔNG AN THÀNH PHỐ HÀ NỘI", "CÔNG AN PHƯỜNG HOÀN KIẾM",
 				"GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mã hồ sơ: " + code, "Tiếp nhận hồ sơ của: Trần Văn Phép",
 				"Thời gian hẹn trả kết quả: %02d/%02d/%d".formatted(due.getDayOfMonth(), due.getMonthValue(), due.getYear()));
-		String url = PdfDocuments.qrCode(pdf);
 		this.client.get()
-			.uri(url.substring(url.indexOf("/api/")))
+			.uri(PdfDocuments.qrPath(pdf))
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -93,6 +93,20 @@ public record Caller(String subject, String personalId, int identityLevel, Set<S
 		return this;
 	}
 
+	/**
+	 * Who may see a resource: its own person ({@code self}), or an officer of its province (another
+	 * province's officer is refused, 403); to anyone else it does not exist (404, {@code what}).
+	 */
+	public Caller requireSelfOrOfficerOf(boolean self, String provinceCode, String what) {
+		if (self) {
+			return this;
+		}
+		if (isOfficer()) {
+			return requireOfficerOf(provinceCode);
+		}
+		throw ApiException.notFound(what);
+	}
+
 	/** An officer acts only within their agency's province. */
 	public Caller requireOfficerOf(String provinceCode) {
 		if (!isOfficer() || this.province == null || !this.province.equals(provinceCode)) {

@@ -1,5 +1,7 @@
 package vn.gov.bca.residence.foreigner;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -51,7 +55,8 @@ import vn.gov.bca.residence.establishment.Establishments;
  * answered on its own (accepted with its deadline and whether it was met, or refused with its
  * reasons, in the caller's language). The accepted rows are written as one document with one event:
  * all of them or, when the write fails, none. A list with no valid row is a 422 problem with the
- * same {@code rows} and writes nothing.
+ * same {@code rows} and writes nothing. The list comes as JSON or as a CSV file in NA17's layout
+ * ({@link Na17Csv}); both are checked, answered and stored the same way.
  */
 @RestController
 @RequestMapping("/api/residence/foreign-guests")
@@ -60,6 +65,8 @@ class ForeignGuests {
 	static final String COLLECTION = "residence_foreign_guests";
 
 	static final int MAX_GUESTS = 1000;
+
+	static final String TEXT_CSV = "text/csv";
 
 	/** A declaration comes after the arrival; a few minutes of clock difference are allowed. */
 	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -111,8 +118,11 @@ class ForeignGuests {
 	record RowError(String field, String code, String message) {
 	}
 
-	/** @param row the row's index in the request, from 0 */
-	record RowResult(int row, String status, Instant deadline, Boolean onTime, List<RowError> errors) {
+	/**
+	 * @param row the row's index in the request, from 0
+	 * @param line the line of the CSV file the row begins on, from 1; absent for JSON
+	 */
+	record RowResult(int row, Integer line, String status, Instant deadline, Boolean onTime, List<RowError> errors) {
 	}
 
 	record DeclarationResult(String id, int accepted, int refused, int late, List<RowResult> rows) {
@@ -125,8 +135,57 @@ class ForeignGuests {
 	@PostMapping
 	Mono<ResponseEntity<DeclarationResult>> declare(@Valid @RequestBody DeclarationRequest request, Caller caller,
 			ServerWebExchange exchange) {
-		Locale locale = Problems.locale(exchange);
-		return this.establishments.find(request.establishmentId()).flatMap((establishment) -> {
+		return declare(request.establishmentId(), request.guests(), null, caller, Problems.locale(exchange));
+	}
+
+	/**
+	 * The same declaration as a CSV file in NA17's layout ({@link Na17Csv}), the establishment in the
+	 * query: at most 2 MB (413 over it) and {@value #MAX_GUESTS} rows, each answered with the line of
+	 * the file it begins on. The body is read here, never more of it than the limit.
+	 */
+	@PostMapping(consumes = TEXT_CSV)
+	Mono<ResponseEntity<DeclarationResult>> declareCsv(@RequestParam @NotBlank @Size(max = 60) String establishmentId,
+			Caller caller, ServerWebExchange exchange) {
+		Charset charset = exchange.getRequest().getHeaders().getContentType().getCharset();
+		if (charset != null && !charset.equals(StandardCharsets.UTF_8)) {
+			return Mono.error(new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "foreigner.csv-charset"));
+		}
+		if (exchange.getRequest().getHeaders().getContentLength() > Na17Csv.MAX_BYTES) {
+			return Mono.error(csvTooLarge());
+		}
+		return DataBufferUtils.join(exchange.getRequest().getBody(), Na17Csv.MAX_BYTES)
+			.map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
+			.onErrorMap(DataBufferLimitException.class, (tooLarge) -> csvTooLarge())
+			.defaultIfEmpty(new byte[0])
+			.flatMap((bytes) -> {
+				List<Na17Csv.Row> rows = Na17Csv.read(bytes);
+				if (rows.size() > MAX_GUESTS) {
+					// As the JSON list's limit: a validation problem on guests.
+					return Mono.error(new ApiException(ProblemType.VALIDATION, "validation").withError("guests",
+							"foreigner.csv-too-many-rows", MAX_GUESTS));
+				}
+				return declare(establishmentId, rows.stream().map(Na17Csv.Row::guest).toList(),
+						rows.stream().map(Na17Csv.Row::line).toList(), caller, Problems.locale(exchange));
+			});
+	}
+
+	private static ApiException csvTooLarge() {
+		return new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "foreigner.csv-too-large", Na17Csv.MAX_SIZE);
+	}
+
+	/**
+	 * The declaration of JSON and CSV alike: each row checked and answered, the good ones stored.
+	 *
+	 * @param lines the line of the CSV file each row begins on, null for JSON
+	 */
+	private Mono<ResponseEntity<DeclarationResult>> declare(String establishmentId, List<GuestRow> guests,
+			List<Integer> lines, Caller caller, Locale locale) {
+		return this.establishments.find(establishmentId).flatMap((establishment) -> {
 			if (!establishment.isOperatedBy(caller)) {
 				return Mono.error(ApiException.forbidden("stay.not-operator"));
 			}
@@ -134,14 +193,16 @@ class ForeignGuests {
 			List<RowResult> results = new ArrayList<>();
 			List<ForeignGuestDeclaration.Guest> accepted = new ArrayList<>();
 			Set<String> seen = new HashSet<>();
-			for (int i = 0; i < request.guests().size(); i++) {
-				Row row = check(request.guests().get(i), establishment.remoteArea(), now, seen);
+			for (int i = 0; i < guests.size(); i++) {
+				Row row = check(guests.get(i), establishment.remoteArea(), now, seen);
+				Integer line = (lines != null) ? lines.get(i) : null;
 				if (row.errors().isEmpty()) {
 					accepted.add(row.guest());
-					results.add(new RowResult(i, "ACCEPTED", row.guest().deadline(), row.guest().onTime(), List.of()));
+					results.add(new RowResult(i, line, "ACCEPTED", row.guest().deadline(), row.guest().onTime(),
+							List.of()));
 				}
 				else {
-					results.add(new RowResult(i, "REFUSED", null, null, row.errors().stream()
+					results.add(new RowResult(i, line, "REFUSED", null, null, row.errors().stream()
 						.map((error) -> new RowError(error.field(), error.code(),
 								this.problems.message(error.code(), error.args(), locale, error.code())))
 						.toList()));

@@ -20,6 +20,7 @@ import vn.gov.bca.identity.registry.Address;
 import vn.gov.bca.identity.registry.BirthDate;
 import vn.gov.bca.identity.registry.Citizen;
 import vn.gov.bca.identity.registry.CitizenRegistry;
+import vn.gov.bca.identity.registry.Household;
 import vn.gov.bca.identity.registry.Sex;
 import vn.gov.bca.identity.registry.VietnameseText;
 import vn.gov.bca.platform.web.error.ApiException;
@@ -69,8 +70,9 @@ class LookupController {
 	}
 
 	/**
-	 * Whether the registry records one person as the parent of another (a parent filing for a child
-	 * under 14): match or no match, nothing else; logged in the child's access log.
+	 * Whether the registry records one person as the parent (a parent filing for a child under 14, a
+	 * child joining a parent's household) or the spouse of another: match or no match, nothing else;
+	 * logged in the first person's access log.
 	 */
 	@PostMapping("/relations")
 	Mono<Verification> verifyParent(@Valid @RequestBody RelationRequest request,
@@ -78,8 +80,13 @@ class LookupController {
 		String declared = requireServiceWithPurpose(caller, purpose);
 		return this.registry.find(request.personalId())
 			.flatMap((child) -> this.accessLog.record(child.personalId(), caller, "SERVICE_VERIFY_RELATION", declared)
-				.thenReturn(new Verification(isParent(child, request.relativePersonalId()))))
+				.thenReturn(new Verification(request.relation().equals("SPOUSE")
+						? isSpouse(child, request.relativePersonalId()) : isParent(child, request.relativePersonalId()))))
 			.defaultIfEmpty(new Verification(false));
+	}
+
+	private static boolean isSpouse(Citizen citizen, String spouseId) {
+		return citizen.spouse() != null && spouseId.equals(citizen.spouse().personalId());
 	}
 
 	private static boolean isParent(Citizen child, String parentId) {
@@ -88,7 +95,7 @@ class LookupController {
 	}
 
 	record RelationRequest(@NotBlank @Pattern(regexp = "[0-9]{12}") String personalId,
-			@NotBlank @Pattern(regexp = "[0-9]{12}") String relativePersonalId, @NotBlank @Pattern(regexp = "PARENT") String relation) {
+			@NotBlank @Pattern(regexp = "[0-9]{12}") String relativePersonalId, @NotBlank @Pattern(regexp = "PARENT|SPOUSE") String relation) {
 	}
 
 	/**
@@ -134,13 +141,15 @@ class LookupController {
 	record Verification(boolean match) {
 	}
 
+	/** @param household the household's number, head and relation (residence-service checks the household joined) */
 	record MinimalCitizen(String personalId, String fullName, String birthDate, Sex sex, Address permanentAddress,
-			Address temporaryAddress, Citizen.LifeStatus lifeStatus, LocalDate dateOfDeath) {
+			Address temporaryAddress, Citizen.LifeStatus lifeStatus, LocalDate dateOfDeath, Household household) {
 
 		static MinimalCitizen of(Citizen citizen) {
 			BirthDate birth = citizen.birthDate();
 			return new MinimalCitizen(citizen.personalId(), citizen.fullName(), birth.toString(), citizen.sex(),
-					citizen.permanentAddress(), citizen.temporaryAddress(), citizen.lifeStatus(), citizen.dateOfDeath());
+					citizen.permanentAddress(), citizen.temporaryAddress(), citizen.lifeStatus(), citizen.dateOfDeath(),
+					citizen.household());
 		}
 
 	}

@@ -37,7 +37,7 @@ public class PopulationRegistry {
 
 	public enum Relation {
 
-		PARENT
+		PARENT, SPOUSE
 
 	}
 
@@ -56,10 +56,16 @@ public class PopulationRegistry {
 
 	}
 
+	/** The household a citizen belongs to: its number, its head, the citizen's relation to the head. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Household(String householdId, String headPersonalId, String relationToHead) {
+	}
+
 	/** The minimal data of one citizen the registry gives a service. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record MinimalCitizen(String personalId, String fullName, BirthDate birthDate, Sex sex,
-			Address permanentAddress, Address temporaryAddress, LifeStatus lifeStatus, LocalDate dateOfDeath) {
+			Address permanentAddress, Address temporaryAddress, LifeStatus lifeStatus, LocalDate dateOfDeath,
+			Household household) {
 	}
 
 	/** Whether the personal id, full name and birth date (as precise as the registry holds it) match. */
@@ -75,6 +81,16 @@ public class PopulationRegistry {
 		return registry()
 			.post("/api/identity/registry/relations",
 					new RelationCheck(childPersonalId, parentPersonalId, Relation.PARENT), Match.class,
+					(headers) -> headers.set(PURPOSE_HEADER, purpose))
+			.transform(PopulationRegistry::refusedIsUnavailable)
+			.map(Match::match);
+	}
+
+	/** Whether the registry records the two as each other's spouse. */
+	public Mono<Boolean> confirmsSpouse(String personalId, String spousePersonalId, String purpose) {
+		return registry()
+			.post("/api/identity/registry/relations",
+					new RelationCheck(personalId, spousePersonalId, Relation.SPOUSE), Match.class,
 					(headers) -> headers.set(PURPOSE_HEADER, purpose))
 			.transform(PopulationRegistry::refusedIsUnavailable)
 			.map(Match::match);

@@ -124,7 +124,7 @@ public class DossierWorkflow<D extends Dossier, F> {
 			}
 		}
 		Intake<F> intake = new Intake<>(procedure, channel, applicantId, submission.applicantFullName(),
-				submission.form(), caller, now);
+				submission.form(), caller, now, unit.province());
 		Dossier.Submitter submitter = new Dossier.Submitter(caller.subject(), caller.clientId(), caller.agency());
 		// The code is taken once the rules admitted the submission: a refusal spends no number of the day.
 		return this.rules.admit(intake).flatMap((applicantName) -> this.parts.codes().next(unit.code(), now)

@@ -180,6 +180,39 @@ public class Citizen {
 	}
 
 	/**
+	 * Follows the residence register (residence-service: Project 06 has no paper book, the register is
+	 * the result): the permanent address and household, or the temporary address, as the register now
+	 * holds them, for the kinds the update carries; null clears (a registration deleted). The event
+	 * names the fields that changed; the same update again changes nothing.
+	 */
+	public List<CitizenEvent.CitizenChanged> followResidence(ResidenceUpdate update, Clock clock) {
+		List<String> changed = new ArrayList<>();
+		if (update.permanentKnown()) {
+			if (!Objects.equals(this.permanentAddress, update.permanentAddress())) {
+				changed.add("permanentAddress");
+				this.permanentAddress = update.permanentAddress();
+			}
+			if (!Objects.equals(this.household, update.household())) {
+				changed.add("household");
+				this.household = update.household();
+			}
+		}
+		if (update.temporaryKnown() && !Objects.equals(this.temporaryAddress, update.temporaryAddress())) {
+			changed.add("temporaryAddress");
+			this.temporaryAddress = update.temporaryAddress();
+		}
+		return changed(changed, clock);
+	}
+
+	/**
+	 * What the residence register says of one person: the permanent residence with its household when
+	 * {@code permanentKnown}, the temporary one when {@code temporaryKnown} (null: none any more).
+	 */
+	public record ResidenceUpdate(boolean permanentKnown, Address permanentAddress, Household household,
+			boolean temporaryKnown, Address temporaryAddress) {
+	}
+
+	/**
 	 * Records the citizen's death (from the death registration).
 	 *
 	 * @throws ApiException 409 when already recorded, 422 for a date before birth or in the future

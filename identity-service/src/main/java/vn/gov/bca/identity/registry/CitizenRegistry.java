@@ -162,6 +162,25 @@ public class CitizenRegistry {
 		}).switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")));
 	}
 
+	/**
+	 * The record follows the residence register (residence-service's events, read by its consumer):
+	 * no caller, the events leave with the pseudonym. Empty when the registry has no such citizen.
+	 */
+	public Mono<Citizen> followResidence(String personalId, Citizen.ResidenceUpdate update) {
+		if (!PersonalIdNumber.isWellFormed(personalId)) {
+			return Mono.empty();
+		}
+		return this.citizens.change(personalId, (citizen) -> citizen.followResidence(update, this.clock)
+			.stream()
+			.map((event) -> event.withAggregateId(this.pseudonyms.of(citizen.personalId())))
+			.toList());
+	}
+
+	/** The name of a current province (two-digit code), as an address writes it. */
+	public java.util.Optional<String> provinceName(String code) {
+		return this.provinces.name(code);
+	}
+
 	/** The members of a household, head first, then by year of birth. */
 	public Flux<Citizen> householdMembers(String householdId) {
 		Query query = Query.query(Criteria.where("household.householdId").is(householdId))

@@ -103,7 +103,7 @@ class ResidenceRegistrationSystemTests {
 
 		HttpResponse<String> tooEarly = act(code, "approve", officer);
 		assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
-		assertThat(tooEarly.body()).contains("consent");
+		assertThat((String) JsonPath.read(tooEarly.body(), "$.detail")).isEqualTo("Hồ sơ đang chờ ý kiến đồng ý.");
 
 		// A stranger is not asked: to them the request does not exist.
 		assertThat(SystemStack.post(gateway + "/api/residence/consent-requests/" + code, "{\"consent\": true}",
@@ -155,7 +155,8 @@ class ResidenceRegistrationSystemTests {
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
 		HttpResponse<String> notApproved = act(code, "approve", officer);
 		assertThat(notApproved.statusCode()).isEqualTo(409);
-		assertThat(notApproved.body()).contains("residence.consent-refused");
+		assertThat((String) JsonPath.read(notApproved.body(), "$.detail"))
+			.isEqualTo("Có người không đồng ý: không thể giải quyết đăng ký.");
 
 		String reason = "Chủ sở hữu chỗ ở không đồng ý cho đăng ký tạm trú (khoản 1 Điều 28 Luật Cư trú)";
 		HttpResponse<String> stopped = SystemStack.post(gateway + "/api/residence/dossiers/" + code + "/stop",

@@ -54,7 +54,7 @@ import vn.gov.bca.platform.web.time.VietnamTime;
  * and it ended 12 months ago or more, with nothing registered or declared since. Whether the person
  * is really away is for the commune police to verify before confirming.</li>
  * </ul>
- * A case is proposed once (its id is the person, the registration and the case).
+ * A case is proposed once (its id is the file's reference, the registration and the case).
  */
 @RestController
 public class DeletionProposals {
@@ -185,7 +185,10 @@ public class DeletionProposals {
 
 	private static Proposal proposal(ResidentFile file, ResidentFile.Entry entry, Case reason, LocalDate since,
 			LocalDate today) {
-		return new Proposal(file.personalId() + ":" + entry.id() + ":" + reason, file.personalId(), entry.id(),
+		// The id goes into URLs and, through the deletion's decidedBy, into ResidenceDeleted: the file's
+		// opaque reference, never the personal id; no slash (the entry's), which a path segment cannot carry.
+		String id = file.reference() + "-" + entry.id().replace('/', '-') + "-" + reason;
+		return new Proposal(id, file.personalId(), entry.id(),
 				entry.kind(), entry.address().provinceCode(), entry.address().commune(), reason, reason.ground(), since,
 				today, Status.OPEN, null, null, null);
 	}

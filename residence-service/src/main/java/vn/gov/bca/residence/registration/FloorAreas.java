@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,7 @@ public class FloorAreas {
 	record File(String about, List<Province> provinces) {
 	}
 
+	@Autowired
 	FloorAreas(@Value("${vneid.residence.floor-areas:classpath:floor-areas.json}") Resource resource) {
 		try (InputStream in = resource.getInputStream()) {
 			this.minimums = load(JSON.readValue(in, File.class));

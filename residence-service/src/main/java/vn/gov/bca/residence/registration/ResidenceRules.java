@@ -272,19 +272,21 @@ class ResidenceRules implements ProcedureRules<ResidenceDossier, ResidenceForm> 
 	/**
 	 * The household joined is the head's, and the head lives at the address (their permanent address
 	 * is in its commune); a rented or borrowed home has room enough for everyone registered there.
+	 * An unknown person, someone who is not a head, and a head elsewhere get the same answer, so that
+	 * the form is no way to learn who heads which household.
 	 */
 	private Mono<Void> checkPermanent(ResidenceForm form, String applicant) {
 		Address address = form.address();
 		Mono<Void> head = (form.household() == null) ? Mono.empty()
 				: this.registry.citizen(form.household().headPersonalId(), PURPOSE + ": household head")
-					.switchIfEmpty(Mono.error(() -> refused("form.household.headPersonalId", "residence.head-unknown")))
+					.switchIfEmpty(Mono.error(() -> refused("form.household.headPersonalId", "residence.head-not-confirmed")))
 					.flatMap((found) -> {
 						PopulationRegistry.Address home = found.permanentAddress();
 						if (home == null || !address.sameCommuneAs(home.provinceCode(), home.commune())) {
-							return Mono.error(refused("form.household.headPersonalId", "residence.head-not-at-address"));
+							return Mono.error(refused("form.household.headPersonalId", "residence.head-not-confirmed"));
 						}
 						if (found.household() == null || !applicantOrHead(found)) {
-							return Mono.error(refused("form.household.headPersonalId", "residence.not-household-head"));
+							return Mono.error(refused("form.household.headPersonalId", "residence.head-not-confirmed"));
 						}
 						return Mono.empty();
 					});

@@ -62,6 +62,14 @@ class StayNotifications {
 
 	static final String PURPOSE = "stay notification";
 
+	/**
+	 * Guests are notified from 14 on, by their personal id or passport number; a child under 14 (on
+	 * the day of arrival, a birth date held as a year or month counting only when surely under) is
+	 * notified with the person of 14 or more they stay with, by name and birth date, an id being
+	 * optional: a notification of children alone is refused.
+	 */
+	static final int CHILD_AGE = 14;
+
 	/** Law on Residence 68/2020/QH14, Art. 2: a stay (lưu trú) is under 30 days; longer needs temporary registration. */
 	static final int LONGEST_STAY_DAYS = 29;
 
@@ -183,20 +191,29 @@ class StayNotifications {
 		}
 		List<StayNotification.Guest> guests = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
+		boolean anyoneOf14 = false;
 		for (int i = 0; i < request.guests().size(); i++) {
 			GuestRequest guest = request.guests().get(i);
 			String field = "guests[" + i + "]";
-			if ((guest.personalId() == null) == (guest.passportNumber() == null)) {
+			boolean child = guest.birthDate().isSurelyUnder(CHILD_AGE, arrivalDay);
+			anyoneOf14 |= !child;
+			boolean bothOrNone = (guest.personalId() == null) == (guest.passportNumber() == null);
+			if (bothOrNone && !(child && guest.personalId() == null)) {
 				refusal.withError(field, "stay.guest-id");
 				continue;
 			}
-			String id = (guest.personalId() != null) ? guest.personalId() : guest.passportNumber();
+			String id = (guest.personalId() != null) ? guest.personalId()
+					: (guest.passportNumber() != null) ? guest.passportNumber()
+							: guest.fullName().strip() + "/" + guest.birthDate();
 			if (!seen.add(id)) {
 				refusal.withError(field, "stay.guest-twice");
 				continue;
 			}
 			guests.add(new StayNotification.Guest(guest.personalId(), guest.passportNumber(), guest.fullName().strip(),
 					guest.birthDate()));
+		}
+		if (!anyoneOf14 && refusal.errors().isEmpty()) {
+			refusal.withError("guests", "stay.children-alone", CHILD_AGE);
 		}
 		if (!refusal.errors().isEmpty()) {
 			throw refusal;

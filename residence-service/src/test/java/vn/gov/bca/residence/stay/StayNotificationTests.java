@@ -159,6 +159,43 @@ class StayNotificationTests {
 			.isForbidden();
 	}
 
+	/** Guests are notified from 14 on; a child under 14 with the adult they stay with, an id being optional. */
+	@Test
+	void aChildUnder14IsNotifiedWithTheAdultAndNeverAlone() {
+		String hotel = establishment(OPERATOR);
+		Instant soon = Instant.now().plus(Duration.ofHours(1));
+		LocalDate departs = VietnamTime.dayOf(soon).plusDays(2);
+		String child = "{\"fullName\": \"Trần Minh Khôi\", \"birthDate\": \"%s\"}"
+			.formatted(VietnamTime.dayOf(soon).minusYears(8));
+		String family = notifyStay(provider(OPERATOR),
+				stay(hotel, soon, departs, guest("079192004567", "Trần Thị Bích", "1992-05-20") + "," + child))
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((List<?>) JsonPath.read(family, "$.guests")).hasSize(2);
+
+		notifyStay(provider(OPERATOR), stay(hotel, soon, departs, child))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("guests")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("stay.children-alone");
+		// Turning 14 on the day of arrival: an id is needed again.
+		String fourteen = "{\"fullName\": \"Trần Minh Khôi\", \"birthDate\": \"%s\"}"
+			.formatted(VietnamTime.dayOf(soon).minusYears(14));
+		notifyStay(provider(OPERATOR), stay(hotel, soon, departs, guest("079192004567", "Trần Thị Bích", "1992-05-20")
+				+ "," + fourteen))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("guests[1]");
+	}
+
 	@Test
 	void aCitizenNotifiesGuestsAtTheHomeTheRegistryHasThemAt() {
 		String body = """

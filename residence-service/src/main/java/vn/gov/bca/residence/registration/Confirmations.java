@@ -87,7 +87,8 @@ class Confirmations {
 		Dossier.HandlingUnit unit = this.units.of(where.address().provinceCode());
 		LocalDate today = VietnamTime.today(this.clock);
 		List<Row> rows = new ArrayList<>(List.of(new Row("Họ và tên", citizen.fullName()),
-				new Row("Ngày sinh", citizen.birthDate().toString()),
+				new Row("Ngày sinh", citizen.birthDate().isPartial() ? citizen.birthDate().toString()
+						: VietnameseDates.numeric(citizen.birthDate().earliest())),
 				new Row("Số định danh cá nhân", file.personalId())));
 		List<Row> facts = new ArrayList<>(List.of(new Row("Loại giấy tờ", "Xác nhận thông tin về cư trú"),
 				new Row("Ngày xác nhận", VietnameseDates.numeric(today))));

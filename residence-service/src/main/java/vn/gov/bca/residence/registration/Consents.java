@@ -89,7 +89,7 @@ class Consents {
 		return this.mongo
 			.find(Query.query(Criteria.where("consents.personalId").is(me))
 				.with(Sort.by(Sort.Direction.DESC, "receivedAt"))
-				.limit(100), ResidenceDossier.class, collection())
+				.limit(100), ResidenceDossier.class, this.workflow.collection())
 			.flatMapIterable((dossier) -> dossier.consents()
 				.stream()
 				.filter((consent) -> consent.personalId().equals(me))
@@ -127,10 +127,6 @@ class Consents {
 						: Mono.error(ApiException.unprocessable("residence.consent-attachment-missing")
 							.withError("attachmentId", "residence.consent-attachment-missing"))))
 			.map(this.workflow::view);
-	}
-
-	private String collection() {
-		return "residence_dossiers";
 	}
 
 }

@@ -94,17 +94,22 @@ public class ResidenceDossier extends Dossier {
 	 */
 	List<DomainEvent> approve(Caller officer, String newHouseholdId, String summary, Instant now) {
 		requireOfficer(officer);
+		requireConsents();
+		DomainEvent processed = process(officer, summary, now);
+		if (newHouseholdId != null) {
+			this.householdId = newHouseholdId;
+		}
+		return List.of(processed);
+	}
+
+	/** Every consent given: 409 while one is pending or once one was refused. */
+	void requireConsents() {
 		if (this.consents.stream().anyMatch((consent) -> consent.status() == Consent.Status.REFUSED)) {
 			throw ApiException.conflict("residence.consent-refused");
 		}
 		if (this.consents.stream().anyMatch((consent) -> consent.status() == Consent.Status.PENDING)) {
 			throw ApiException.conflict("residence.consent-pending");
 		}
-		DomainEvent processed = process(officer, summary, now);
-		if (newHouseholdId != null) {
-			this.householdId = newHouseholdId;
-		}
-		return List.of(processed);
 	}
 
 	public ResidenceProcedure procedure() {

@@ -21,7 +21,7 @@ import vn.gov.bca.residence.register.Relation;
 /**
  * Form CT01 (tờ khai thay đổi thông tin cư trú, Circular 66/2023), the one declaration every residence
  * procedure uses, as typed data: which parts a procedure needs is checked by {@link ResidenceRules}
- * and a part it does not use is refused (422 naming it), never silently ignored.
+ * and a part it does not use is refused (400 naming it), never silently ignored.
  *
  * @param address the place registered (permanent, temporary); for a renewal the current one
  * @param grounds the legal ground of the place (registrations)

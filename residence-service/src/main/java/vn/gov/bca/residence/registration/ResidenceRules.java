@@ -450,6 +450,8 @@ class ResidenceRules implements ProcedureRules<ResidenceDossier, ResidenceForm> 
 	public Mono<Transition<ResidenceDossier>> approval(ResidenceDossier dossier, Caller officer) {
 		ResidenceForm form = dossier.form();
 		String summary = this.results.summary(dossier);
+		// Checked again in the transition; first here, so that a refusal spends no household number.
+		dossier.requireConsents();
 		return switch (dossier.procedure()) {
 			case PERMANENT_REGISTRATION -> permanentHousehold(dossier).flatMap((household) -> kinship(dossier)
 				.thenReturn((Transition<ResidenceDossier>) (fresh) -> fresh.approve(officer, household, summary,

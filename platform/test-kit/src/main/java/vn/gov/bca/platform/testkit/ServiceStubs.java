@@ -26,10 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code POST /api/identity/registry/verifications} → {@code {"match": bool}}: a match unless the
  * body names someone in {@link #unknownToRegistry} (a personal id or a name), or the birth date is
  * not a year, a year and month or a day, the shapes the registry compares;</li>
- * <li>{@code POST /api/identity/registry/relations} → a match when {@link #parentChild} holds
- * {@code child>parent} for the body's {@code personalId} (the child) and {@code relativePersonalId};</li>
+ * <li>{@code POST /api/identity/registry/relations} → for {@code relation: SPOUSE}, a match when
+ * {@link #spouses} holds the body's {@code personalId} and {@code relativePersonalId} as
+ * {@code one>other} in either order; for any other relation (PARENT, or none), a match when
+ * {@link #parentChild} holds {@code child>parent} for the body's {@code personalId} (the child) and
+ * {@code relativePersonalId};</li>
  * <li>{@code GET /api/identity/registry/citizens/{id}} → the minimal data of someone
- * {@link #register registered} (with the permanent address {@link #livingAt} gives), 404 otherwise;</li>
+ * {@link #register registered} (with the permanent address {@link #livingAt} gives, the temporary
+ * address {@link #temporarilyAt} gives and the household {@link #inHousehold} gives), 404 otherwise;</li>
  * <li>{@code POST /api/payment/fee-orders} → 201 {@code {"id": "PO-TEST-n", "referenceId", "amount",
  * "status": "CREATED"}}, the request bodies kept in {@link #feeOrders}.</li>
  * </ul>
@@ -41,6 +45,9 @@ public final class ServiceStubs implements AutoCloseable {
 
 	/** {@code child>parent} personal ids the registry records as a parent and their child. */
 	public final Set<String> parentChild = ConcurrentHashMap.newKeySet();
+
+	/** {@code one>other} personal ids the registry records as spouses (either order matches). */
+	public final Set<String> spouses = ConcurrentHashMap.newKeySet();
 
 	/** The bodies of the fee-order requests, as sent. */
 	public final List<String> feeOrders = new CopyOnWriteArrayList<>();
@@ -66,9 +73,23 @@ public final class ServiceStubs implements AutoCloseable {
 
 	private final HttpServer server;
 
-	/** The minimal data the registry gives a service (identity-service's {@code MinimalCitizen}; no temporary address). */
+	/**
+	 * The minimal data the registry gives a service (identity-service's {@code MinimalCitizen}): the
+	 * temporary address and the household are null unless a test gives them.
+	 */
 	public record Citizen(String personalId, String fullName, String birthDate, String sex, String lifeStatus,
-			Address permanentAddress) {
+			Address permanentAddress, Address temporaryAddress, Household household) {
+
+		/** Without a temporary address or a household. */
+		public Citizen(String personalId, String fullName, String birthDate, String sex, String lifeStatus,
+				Address permanentAddress) {
+			this(personalId, fullName, birthDate, sex, lifeStatus, permanentAddress, null, null);
+		}
+
+	}
+
+	/** The household a citizen belongs to, as the registry gives it: its number, its head, the relation to the head. */
+	public record Household(String householdId, String headPersonalId, String relationToHead) {
 	}
 
 	/** An address as the registry gives it. */
@@ -107,7 +128,34 @@ public final class ServiceStubs implements AutoCloseable {
 	public ServiceStubs livingAt(String personalId, String provinceCode, String commune, String detail) {
 		this.citizens.computeIfPresent(personalId, (id, citizen) -> new Citizen(id, citizen.fullName(),
 				citizen.birthDate(), citizen.sex(), citizen.lifeStatus(),
-				new Address(detail + ", " + commune, provinceCode, commune, detail)));
+				new Address(detail + ", " + commune, provinceCode, commune, detail), citizen.temporaryAddress(),
+				citizen.household()));
+		return this;
+	}
+
+	/** A registered citizen's temporary address: in that commune of that province. */
+	public ServiceStubs temporarilyAt(String personalId, String provinceCode, String commune, String detail) {
+		this.citizens.computeIfPresent(personalId, (id, citizen) -> new Citizen(id, citizen.fullName(),
+				citizen.birthDate(), citizen.sex(), citizen.lifeStatus(), citizen.permanentAddress(),
+				new Address(detail + ", " + commune, provinceCode, commune, detail), citizen.household()));
+		return this;
+	}
+
+	/**
+	 * A registered citizen's household: its number, its head (the citizen themselves for the head,
+	 * with relation {@code HEAD}) and the relation to the head ({@code SPOUSE}, {@code CHILD}...).
+	 */
+	public ServiceStubs inHousehold(String personalId, String householdId, String headPersonalId,
+			String relationToHead) {
+		this.citizens.computeIfPresent(personalId, (id, citizen) -> new Citizen(id, citizen.fullName(),
+				citizen.birthDate(), citizen.sex(), citizen.lifeStatus(), citizen.permanentAddress(),
+				citizen.temporaryAddress(), new Household(householdId, headPersonalId, relationToHead)));
+		return this;
+	}
+
+	/** The registry records the two as each other's spouse. */
+	public ServiceStubs married(String personalId, String spousePersonalId) {
+		this.spouses.add(personalId + ">" + spousePersonalId);
 		return this;
 	}
 
@@ -122,7 +170,11 @@ public final class ServiceStubs implements AutoCloseable {
 			JsonResponses.respond(exchange, 200, "{\"match\": " + match + "}");
 		}
 		else if (method.equals("POST") && path.equals("/api/identity/registry/relations")) {
-			boolean match = this.parentChild.contains(field(body, "personalId") + ">" + field(body, "relativePersonalId"));
+			String one = field(body, "personalId");
+			String other = field(body, "relativePersonalId");
+			boolean match = "SPOUSE".equals(field(body, "relation"))
+					? this.spouses.contains(one + ">" + other) || this.spouses.contains(other + ">" + one)
+					: this.parentChild.contains(one + ">" + other);
 			JsonResponses.respond(exchange, 200, "{\"match\": " + match + "}");
 		}
 		else if (method.equals("GET") && path.startsWith(CITIZENS)) {

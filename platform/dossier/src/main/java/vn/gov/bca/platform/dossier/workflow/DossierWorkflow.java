@@ -78,7 +78,8 @@ public class DossierWorkflow<D extends Dossier, F> {
 		this.clock = clock;
 	}
 
-	String collection() {
+	/** The dossiers' collection, for a service's own queries of its dossiers. */
+	public String collection() {
 		return this.dossiers.collection();
 	}
 

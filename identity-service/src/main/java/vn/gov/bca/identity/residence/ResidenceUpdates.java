@@ -71,7 +71,7 @@ class ResidenceUpdates {
 
 	}
 
-	@KafkaListener(topics = "residence.events.v1", groupId = "${spring.application.name}.residence")
+	@KafkaListener(topics = "residence.events.v1", groupId = "identity-service.residence")
 	Mono<Void> on(ConsumerRecord<String, String> record) {
 		return this.processed.handleOnce(CONSUMER, record, (event) -> {
 			String type = (event.type() != null) ? event.type().substring(event.type().lastIndexOf('.') + 1) : "";

@@ -131,7 +131,8 @@ class ContainerRealmTests {
 			.containsEntry("residence-service", List.of("identity-service", "fine-payment-service"))
 			.containsEntry("seal-service", List.of("identity-service", "fine-payment-service"))
 			.containsEntry("traffic-violation-system", List.of("fine-payment-service"))
-			.containsEntry("identity-service", List.of())
+			// The registry reads the residence register's current residence of a person an event names.
+			.containsEntry("identity-service", List.of("residence-service"))
 			.containsEntry("fine-payment-service", List.of());
 	}
 

@@ -3,9 +3,14 @@ package vn.gov.bca.residence.register;
 import java.util.List;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -27,6 +32,8 @@ public class ResidenceRegister {
 
 	static final String COLLECTION = "residence_register";
 
+	private static final Logger log = LoggerFactory.getLogger(ResidenceRegister.class);
+
 	private final AggregateStore<ResidentFile> files;
 
 	private final ReactiveMongoTemplate mongo;
@@ -37,6 +44,25 @@ public class ResidenceRegister {
 		this.files = stores.forCollection(ResidentFile.class, COLLECTION);
 		this.mongo = mongo;
 		this.households = new Sequences(mongo, "residence_sequences");
+	}
+
+	/**
+	 * The lookups' indexes: a file by its reference (each registry update), the current residences of
+	 * a place (officers' lists) and of a kind (the nightly check). mongo-java-server ignores them.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void declareIndexes() {
+		this.mongo.indexOps(COLLECTION)
+			.createIndex(new Index().on("reference", Sort.Direction.ASC).unique().named("reference"))
+			.then(this.mongo.indexOps(COLLECTION)
+				.createIndex(new Index().on("entries.address.provinceCode", Sort.Direction.ASC)
+					.on("entries.address.commune", Sort.Direction.ASC)
+					.named("place")))
+			.then(this.mongo.indexOps(COLLECTION)
+				.createIndex(new Index().on("entries.kind", Sort.Direction.ASC)
+					.on("entries.state", Sort.Direction.ASC)
+					.named("current")))
+			.subscribe(null, (ex) -> log.warn("Could not declare the residence register's indexes: {}", ex.toString()));
 	}
 
 	public Mono<ResidentFile> find(String personalId) {

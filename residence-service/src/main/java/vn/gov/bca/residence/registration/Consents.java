@@ -10,8 +10,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,6 +83,17 @@ class Consents {
 	}
 
 	record SignedConsent(@NotBlank @Size(max = 60) String attachmentId) {
+	}
+
+	/** The consent requests are found by the person asked (mongo-java-server ignores the index). */
+	@EventListener(ApplicationReadyEvent.class)
+	void declareIndexes() {
+		this.mongo.indexOps(this.workflow.collection())
+			.createIndex(new Index()
+				.on("consents.personalId", Sort.Direction.ASC)
+				.named("consents_personal_id"))
+			.subscribe(null, (ex) -> LoggerFactory.getLogger(Consents.class)
+				.warn("Could not declare the consent requests' index: {}", ex.toString()));
 	}
 
 	/** The consents the signed-in citizen is asked for, newest first. */

@@ -237,8 +237,10 @@ class DossierWorkflowTests {
 			.isOk();
 		act(code, "supplement", citizen).expectStatus().isOk();
 
+		// The new slip is written first, then the first one marked superseded by it: wait for both writes.
 		String both = await().atMost(Duration.ofSeconds(20)).until(() -> documents(code, citizen),
-				(json) -> JsonPath.<List<?>>read(json, "$").size() == 2);
+				(json) -> JsonPath.<List<?>>read(json, "$").size() == 2
+						&& JsonPath.<List<String>>read(json, "$[*].status").contains("SUPERSEDED"));
 		assertThat(JsonPath.<List<String>>read(both, "$[*].status")).containsExactly("SUPERSEDED", "VALID");
 		String first = JsonPath.read(both, "$[0].verificationUrl");
 		String newer = JsonPath.read(both, "$[1].id");

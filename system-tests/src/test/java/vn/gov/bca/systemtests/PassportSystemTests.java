@@ -62,9 +62,9 @@ class PassportSystemTests {
 				"Bearer " + SystemStack.userToken("tranthibich")).statusCode()).isEqualTo(404);
 		assertThat(SystemStack.post(gateway + "/api/passport/dossiers/" + code + "/accept", "", "Authorization",
 				"Bearer " + SystemStack.userToken("canbo.hcm")).statusCode()).isEqualTo(403);
-		assertThat(upload(gateway + "/api/passport/dossiers/" + code + "/attachments", an, "to-khai.pdf",
+		assertThat(SystemStack.upload(gateway + "/api/passport/dossiers/" + code + "/attachments", an, "TK01", "to-khai.pdf",
 				new byte[] { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0 }).statusCode()).isEqualTo(415);
-		assertThat(upload(gateway + "/api/passport/dossiers/" + code + "/attachments", an, "to-khai.pdf",
+		assertThat(SystemStack.upload(gateway + "/api/passport/dossiers/" + code + "/attachments", an, "TK01", "to-khai.pdf",
 				"%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII)).statusCode()).isEqualTo(201);
 
 		assertThat(act(code, "accept", officer).statusCode()).isEqualTo(200);
@@ -144,23 +144,5 @@ class PassportSystemTests {
 				"Authorization", "Bearer " + token);
 	}
 
-	private static HttpResponse<String> upload(String url, String token, String filename, byte[] content) {
-		String boundary = "----vneid" + System.nanoTime();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nTK01\r\n--" + boundary
-				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: application/pdf\r\n\r\n")
-			.getBytes(StandardCharsets.UTF_8);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] body = new byte[head.length + content.length + tail.length];
-		System.arraycopy(head, 0, body, 0, head.length);
-		System.arraycopy(content, 0, body, head.length, content.length);
-		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-		return SystemStack.send(HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build());
-	}
 
 }

@@ -43,6 +43,7 @@ class ResidenceRegistrationSystemTests {
 		assertThat(code).startsWith("PC06-HN-");
 
 		assertThat(act(code, "accept", officer).statusCode()).isEqualTo(200);
+		assertThat(homeProof(code, citizen).statusCode()).isEqualTo(201);
 		HttpResponse<String> approved = act(code, "approve", officer);
 		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 		assertThat(SystemStack.post(gateway + "/api/residence/dossiers/" + code + "/return",
@@ -118,6 +119,12 @@ class ResidenceRegistrationSystemTests {
 		assertThat(given.statusCode()).as(given.body()).isEqualTo(200);
 		assertThat((String) JsonPath.read(given.body(), "$.status")).isEqualTo("GIVEN");
 
+		// The consent given, the rented room is still to be proven by a paper.
+		HttpResponse<String> unproven = act(code, "approve", officer);
+		assertThat(unproven.statusCode()).isEqualTo(409);
+		assertThat((String) JsonPath.read(unproven.body(), "$.detail"))
+			.isEqualTo("Chưa có giấy tờ, tài liệu chứng minh chỗ ở hợp pháp (HOME-PROOF).");
+		assertThat(homeProof(code, applicant).statusCode()).isEqualTo(201);
 		HttpResponse<String> approved = act(code, "approve", officer);
 		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 		assertThat((String) JsonPath.read(approved.body(), "$.householdId")).isEqualTo("DEMO-0001");
@@ -176,6 +183,12 @@ class ResidenceRegistrationSystemTests {
 		// Nothing was registered: the registry keeps no temporary address in Hà Nội for her.
 		assertThat(SystemStack.get(gateway + "/api/identity/me", "Authorization", "Bearer " + applicant).body())
 			.doesNotContain("Số 18 phố Phan Đình Phùng");
+	}
+
+	/** The applicant's proof of the lawful home (a contract, a title), uploaded to the dossier. */
+	private static HttpResponse<String> homeProof(String code, String token) {
+		return SystemStack.upload(SystemStack.gateway() + "/api/residence/dossiers/" + code + "/attachments", token,
+				"HOME-PROOF", "hop-dong.pdf", "%PDF-1.7\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 	}
 
 	private static HttpResponse<String> act(String code, String action, String token) {

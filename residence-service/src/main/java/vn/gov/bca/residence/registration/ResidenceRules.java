@@ -35,7 +35,8 @@ import vn.gov.bca.residence.registration.ResidenceForm.Grounds;
  * 154/2024, forms of Circular 66/2023). At submission, which write nothing: the parts of CT01 the
  * procedure uses and no other, the registry's confirmation of every person named, the household's
  * head living at the address, the province's floor area, the periods. At approval: every consent
- * given, kinship confirmed by the registry or by a paper the applicant uploaded, the household number.
+ * given, the lawful home proven, kinship confirmed by the registry or by a paper the applicant uploaded,
+ * the household number.
  * What follows the approval (the register, the result document) is {@link ResidenceResults}.
  */
 @Component
@@ -44,6 +45,8 @@ class ResidenceRules implements ProcedureRules<ResidenceDossier, ResidenceForm> 
 	private static final String PURPOSE = "residence registration";
 
 	static final String KINSHIP_PROOF = "KINSHIP-PROOF";
+
+	static final String HOME_PROOF = "HOME-PROOF";
 
 	static final String AUTHORITY_DECISION = "DECISION";
 
@@ -442,9 +445,10 @@ class ResidenceRules implements ProcedureRules<ResidenceDossier, ResidenceForm> 
 	}
 
 	/**
-	 * Approval: the household joined is still the head's (its number read from the registry now), or
-	 * a new household gets its number; kinship the registry does not confirm needs the applicant's
-	 * paper; an absence under a measure needs the authority's decision; then every consent given.
+	 * Approval: every consent given; the lawful home proven by the applicant's paper (own, rented or
+	 * borrowed); kinship the registry does not confirm proven by the applicant's paper; the household
+	 * joined still the head's (its number read from the registry now), or a new household's number
+	 * taken last; an absence under a measure needs the authority's decision.
 	 */
 	@Override
 	public Mono<Transition<ResidenceDossier>> approval(ResidenceDossier dossier, Caller officer) {
@@ -453,9 +457,11 @@ class ResidenceRules implements ProcedureRules<ResidenceDossier, ResidenceForm> 
 		// Checked again in the transition; first here, so that a refusal spends no household number.
 		dossier.requireConsents();
 		return switch (dossier.procedure()) {
-			case PERMANENT_REGISTRATION -> permanentHousehold(dossier).flatMap((household) -> kinship(dossier)
-				.thenReturn((Transition<ResidenceDossier>) (fresh) -> fresh.approve(officer, household, summary,
-						this.clock.instant())));
+			case PERMANENT_REGISTRATION -> homeProof(dossier).then(kinship(dossier))
+				.then(permanentHousehold(dossier))
+				.map((household) -> (Transition<ResidenceDossier>) (fresh) -> fresh.approve(officer, household, summary,
+						this.clock.instant()));
+			case TEMPORARY_REGISTRATION -> homeProof(dossier).thenReturn(approve(officer, summary));
 			case ABSENCE_DECLARATION -> (form.absenceCase() == ResidenceForm.AbsenceCase.UNDER_MEASURE)
 					? requireAttachment(dossier, AUTHORITY_DECISION, "residence.authority-decision-missing")
 						.thenReturn(approve(officer, summary))
@@ -477,6 +483,17 @@ class ResidenceRules implements ProcedureRules<ResidenceDossier, ResidenceForm> 
 			.filter((head) -> head.household() != null && applicantOrHead(head))
 			.map((head) -> head.household().householdId())
 			.switchIfEmpty(Mono.error(() -> ApiException.conflict("residence.not-household-head")));
+	}
+
+	/**
+	 * The lawful home is proven by a paper (Decree 154/2024: the papers proving a lawful home; no
+	 * housing database answers it here): one's own home and a rented or borrowed one need the
+	 * applicant's {@code HOME-PROOF} file; joining a relative, the household already lives there and
+	 * its head and the owner consent.
+	 */
+	private Mono<Void> homeProof(ResidenceDossier dossier) {
+		return (dossier.form().grounds() == Grounds.JOIN_RELATIVE) ? Mono.empty()
+				: requireAttachment(dossier, HOME_PROOF, "residence.home-proof-missing");
 	}
 
 	/**

@@ -3,6 +3,7 @@ package vn.gov.bca.residence.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,10 +16,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
@@ -134,6 +138,13 @@ class ResidenceRegistrationTests {
 			.isForbidden();
 
 		act(code, "accept", this.officer).expectStatus().isOk();
+		// Her own home is proven by a paper: without it, no approval.
+		act(code, "approve", this.officer).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Chưa có giấy tờ, tài liệu chứng minh chỗ ở hợp pháp (HOME-PROOF).");
+		homeProof(code, jwt.citizen(TAM, 2));
 		act(code, "approve", this.officer).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PROCESSED");
 
 		String mine = await().atMost(Duration.ofSeconds(30)).until(() -> residence(TAM),
@@ -406,6 +417,7 @@ class ResidenceRegistrationTests {
 		LocalDate until = today().plusDays(30);
 		String code = code(submit(jwt.citizen(SHORT_STAY, 2), temporary("3 phố Quảng An", "Phường Tây Hồ", until)));
 		act(code, "accept", this.officer).expectStatus().isOk();
+		homeProof(code, jwt.citizen(SHORT_STAY, 2));
 		act(code, "approve", this.officer).expectStatus().isOk();
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> optional(residence(SHORT_STAY), "$.temporary") != null);
@@ -510,6 +522,26 @@ class ResidenceRegistrationTests {
 				 "form": {"address": {"provinceCode": "01", "commune": "Phường Hoàn Kiếm", "detail": "7 phố Hàng Gai"},
 				          "grounds": "RENT_OR_BORROW", "ownerPersonalId": "%s", "floorArea": %s, "occupants": %d}}"""
 			.formatted(owner, floorArea, occupants);
+	}
+
+	/** The applicant's proof of the lawful home, a PDF of kind HOME-PROOF. */
+	private void homeProof(String code, String token) {
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("file", new ByteArrayResource("%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII)) {
+			@Override
+			public String getFilename() {
+				return "hop-dong-mua-ban-nha.pdf";
+			}
+		}).contentType(MediaType.APPLICATION_PDF);
+		parts.part("kind", "HOME-PROOF");
+		this.client.post()
+			.uri("/api/residence/dossiers/" + code + "/attachments")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(parts.build()))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 	}
 
 	private WebTestClient.ResponseSpec submit(String token, String body) {

@@ -43,7 +43,8 @@ import vn.gov.bca.platform.web.time.VietnamTime;
 /**
  * The automatic cases of deletion, found every night and proposed to the officers of the province,
  * never applied by the machine: an officer confirms a proposal (the registration is then deleted with
- * its legal ground, and the registry follows the event) or dismisses it with a reason. The cases the
+ * its legal ground, the person gets the signed notice of it, and the registry follows the event) or
+ * dismisses it with a reason. The cases the
  * register can see:
  * <ul>
  * <li>a temporary residence whose registered period (Law on Residence Art. 27(3)) ended without a
@@ -71,9 +72,13 @@ public class DeletionProposals {
 
 	private final JobLeases leases;
 
+	private final DeletionNotices notices;
+
 	private final Clock clock;
 
-	DeletionProposals(ResidenceRegister register, ReactiveMongoTemplate mongo, JobLeases leases, Clock clock) {
+	DeletionProposals(ResidenceRegister register, ReactiveMongoTemplate mongo, JobLeases leases,
+			DeletionNotices notices, Clock clock) {
+		this.notices = notices;
 		this.register = register;
 		this.mongo = mongo;
 		this.leases = leases;
@@ -215,9 +220,13 @@ public class DeletionProposals {
 	/** An officer of the province confirms: the registration is deleted on the proposal's ground. */
 	@PostMapping("/api/residence/deletion-proposals/{id}/confirmation")
 	Mono<Proposal> confirm(@PathVariable @Size(max = 120) String id, Caller caller) {
+		LocalDate today = VietnamTime.today(this.clock);
+		// Each step is harmless when repeated: a confirmation that failed half-way is confirmed again.
 		return open(id, caller).flatMap((proposal) -> this.register
-			.apply(proposal.personalId(), (file) -> file.delete(proposal.kind(), proposal.entryId(),
-					VietnamTime.today(this.clock), proposal.ground(), "proposal:" + proposal.id(), this.clock.instant()))
+			.apply(proposal.personalId(), (file) -> file.delete(proposal.kind(), proposal.entryId(), today,
+					proposal.ground(), "proposal:" + proposal.id(), this.clock.instant()))
+			.flatMap((file) -> Mono.justOrEmpty(file.entry(proposal.entryId())))
+			.flatMap((entry) -> this.notices.issue(proposal, entry, today))
 			.then(decide(proposal, Status.CONFIRMED, caller, null)));
 	}
 

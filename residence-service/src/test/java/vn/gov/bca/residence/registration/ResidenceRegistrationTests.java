@@ -493,6 +493,22 @@ class ResidenceRegistrationTests {
 			assertThat(event.value()).doesNotContain(SHORT_STAY, "Vũ Thị Ngắn");
 		});
 
+		// She gets the signed notice of the deletion, with its ground.
+		String notices = this.client.get()
+			.uri("/api/residence/me/documents")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(SHORT_STAY, 2)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		List<String> pdfs = JsonPath.read(notices, "$[?(@.type == 'RESIDENCE_DELETION_NOTICE')].pdf");
+		assertThat(pdfs).hasSize(1);
+		assertThat(PdfDocuments.flatText(pdf(pdfs.get(0), jwt.citizen(SHORT_STAY, 2)))).contains(
+				"THÔNG BÁO VỀ VIỆC XÓA ĐĂNG KÝ CƯ TRÚ", "Xóa đăng ký tạm trú tại 3 phố Quảng An, Phường Tây Hồ",
+				"Căn cứ: " + DeletionProposals.Case.TEMPORARY_PERIOD_ENDED.ground());
+
 		// Once deleted, the next night's check proposes it no more.
 		this.proposals.check(dayAfter.plusDays(2)).block();
 		assertThat(proposalsOf(SHORT_STAY, this.officer)).isEmpty();

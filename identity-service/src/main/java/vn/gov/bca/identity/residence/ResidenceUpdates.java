@@ -1,10 +1,12 @@
 package vn.gov.bca.identity.residence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -73,22 +75,24 @@ class ResidenceUpdates {
 
 	@KafkaListener(topics = "residence.events.v1", groupId = "identity-service.residence")
 	Mono<Void> on(ConsumerRecord<String, String> record) {
-		return this.processed.handleOnce(CONSUMER, record, (event) -> {
-			String type = (event.type() != null) ? event.type().substring(event.type().lastIndexOf('.') + 1) : "";
-			boolean permanent = PERMANENT.contains(type) || type.equals("ResidenceDeleted");
-			boolean temporary = TEMPORARY.contains(type) || type.equals("ResidenceDeleted");
-			if (!permanent && !temporary || record.key() == null) {
-				return Mono.empty();
-			}
-			return this.clients.get("residence-service")
-				.get("/internal/residence/residents/{reference}", CurrentResidence.class, (headers) -> {
-				}, record.key())
-				.switchIfEmpty(Mono.fromRunnable(
-						() -> log.warn("Residence event {}: residence-service has no file {}", event.id(), record.key())))
-				.flatMap((current) -> this.registry.followResidence(current.personalId(), update(current,
-						permanent, temporary)))
-				.then();
-		}).then();
+		// Most of the topic is not the register's (stays, foreigners, dossiers): skipped before anything
+		// is claimed, so they cost the registry no database work.
+		Header header = record.headers().lastHeader("ce_type");
+		String ceType = (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : "";
+		String type = ceType.substring(ceType.lastIndexOf('.') + 1);
+		boolean permanent = PERMANENT.contains(type) || type.equals("ResidenceDeleted");
+		boolean temporary = TEMPORARY.contains(type) || type.equals("ResidenceDeleted");
+		if (!permanent && !temporary || record.key() == null) {
+			return Mono.empty();
+		}
+		return this.processed.handleOnce(CONSUMER, record, (event) -> this.clients.get("residence-service")
+			.get("/internal/residence/residents/{reference}", CurrentResidence.class, (headers) -> {
+			}, record.key())
+			.switchIfEmpty(Mono.fromRunnable(
+					() -> log.warn("Residence event {}: residence-service has no file {}", event.id(), record.key())))
+			.flatMap((current) -> this.registry.followResidence(current.personalId(), update(current, permanent,
+					temporary)))
+			.then()).then();
 	}
 
 	private Citizen.ResidenceUpdate update(CurrentResidence current, boolean permanent, boolean temporary) {

@@ -37,6 +37,8 @@ public class DossierCodes {
 
 	private static final Pattern UNIT = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,29}");
 
+	private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9.\\-]{0,29}-[0-9]{6}-[0-9]{4,}");
+
 	/** The first sequence number with five digits. */
 	static final long WIDENED_FROM = 10_000;
 
@@ -51,6 +53,11 @@ public class DossierCodes {
 	/** Whether a unit code of master data can start a dossier code. */
 	public static boolean isUnitCode(String unitCode) {
 		return unitCode != null && UNIT.matcher(unitCode).matches();
+	}
+
+	/** Whether a text has the form of a dossier code (a unit, a day, a sequence), not whether it exists. */
+	public static boolean isCode(String text) {
+		return text != null && CODE.matcher(text).matches();
 	}
 
 	/** The next code of a dossier received at that instant (its day in Vietnam). */

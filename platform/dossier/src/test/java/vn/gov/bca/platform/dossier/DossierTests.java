@@ -166,6 +166,18 @@ class DossierTests {
 		assertThat(DossierCodes.format("PA08-HN", "260302", 12_345)).isEqualTo("PA08-HN-260302-12345");
 	}
 
+	/** The follow-up tells a dossier's event from the topic's other aggregates by the key's form. */
+	@Test
+	void aDossierCodeIsToldFromTheOtherKeysOfATopic() {
+		assertThat(DossierCodes.isCode("PC06-HN-261201-0001")).isTrue();
+		assertThat(DossierCodes.isCode("PA08-HN-260302-12345")).isTrue();
+		assertThat(DossierCodes.isCode("CAP-HK-HN-261201-0042")).isTrue();
+		assertThat(DossierCodes.isCode("R00AA11BB22CC33DD44EE55F")).isFalse();
+		assertThat(DossierCodes.isCode("3f2b8c1e-5d6a-4e7f-9a0b-1c2d3e4f5a6b")).isFalse();
+		assertThat(DossierCodes.isCode("CSLT-DEMO-HN-0001")).isFalse();
+		assertThat(DossierCodes.isCode(null)).isFalse();
+	}
+
 	/** A dossier a parent filed for a child: the holder is not the applicant. */
 	static final class ChildDossier extends Dossier {
 

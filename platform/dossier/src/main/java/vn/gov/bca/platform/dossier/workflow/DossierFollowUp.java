@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
 import vn.gov.bca.platform.dossier.Dossier;
+import vn.gov.bca.platform.dossier.DossierCodes;
 
 /**
  * What follows from a dossier's own events ({@link ProcedureRules#followUp}), read back from the
@@ -43,6 +44,11 @@ class DossierFollowUp<D extends Dossier> {
 
 	@KafkaListener(topics = "${vneid.outbox.topic}", groupId = "${spring.application.name}.dossier-follow-up")
 	Mono<Void> on(ConsumerRecord<String, String> record) {
+		// The topic carries the service's other aggregates too (a stay, a register's file): those are
+		// skipped before anything is claimed or read, so they cost no database work here.
+		if (!DossierCodes.isCode(record.key())) {
+			return Mono.empty();
+		}
 		return this.processed.handleOnce(CONSUMER, record, (event) -> {
 			if (event.type() == null || record.key() == null) {
 				return Mono.empty();

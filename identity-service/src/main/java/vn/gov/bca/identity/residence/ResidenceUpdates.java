@@ -1,12 +1,10 @@
 package vn.gov.bca.identity.residence;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,6 +15,7 @@ import vn.gov.bca.identity.registry.Address;
 import vn.gov.bca.identity.registry.Citizen;
 import vn.gov.bca.identity.registry.CitizenRegistry;
 import vn.gov.bca.identity.registry.Household;
+import vn.gov.bca.platform.data.consumer.IncomingEvent;
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
 import vn.gov.bca.platform.web.client.ServiceClients;
 
@@ -77,9 +76,7 @@ class ResidenceUpdates {
 	Mono<Void> on(ConsumerRecord<String, String> record) {
 		// Most of the topic is not the register's (stays, foreigners, dossiers): skipped before anything
 		// is claimed, so they cost the registry no database work.
-		Header header = record.headers().lastHeader("ce_type");
-		String ceType = (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : "";
-		String type = ceType.substring(ceType.lastIndexOf('.') + 1);
+		String type = IncomingEvent.simpleTypeOf(record);
 		boolean permanent = PERMANENT.contains(type) || type.equals("ResidenceDeleted");
 		boolean temporary = TEMPORARY.contains(type) || type.equals("ResidenceDeleted");
 		if (!permanent && !temporary || record.key() == null) {

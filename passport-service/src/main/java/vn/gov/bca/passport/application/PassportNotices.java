@@ -1,15 +1,11 @@
 package vn.gov.bca.passport.application;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import vn.gov.bca.platform.document.AdministrativeDocument;
 import vn.gov.bca.platform.document.AdministrativeDocument.Row;
-import vn.gov.bca.platform.document.DocumentRenderer;
-import vn.gov.bca.platform.document.PoliceUnits;
 import vn.gov.bca.platform.document.VietnameseDates;
 import vn.gov.bca.platform.document.register.DocumentRegister;
 import vn.gov.bca.platform.document.register.DocumentRequest;
@@ -54,16 +50,13 @@ class PassportNotices {
 				new Row("Loại hộ chiếu", type), new Row("Số hộ chiếu", passport.number()),
 				new Row("Ngày cấp", issuedOn), new Row("Có giá trị đến ngày", expiresOn),
 				new Row("Nơi trả kết quả", unit.name()));
-		AdministrativeDocument content = new AdministrativeDocument(PoliceUnits.header(unit.name()), dossier.code(),
-				PoliceUnits.place(unit.name()), passport.issuedOn(), TITLE, rows, Optional.empty());
-		return new DocumentRequest(TYPE + ":" + dossier.code(), TYPE, dossier.code(),
+		return DocumentRequest.administrative(TYPE, dossier.code(), dossier.code(),
 				IssuedDocument.Holder.person(form.holderPersonalId(), form.holderFullName(),
 						dossier.applicant().personalId()),
-				new IssuedDocument.Issuer(unit.code(), unit.name(), unit.province()),
-				DocumentRenderer.ADMINISTRATIVE_DOCUMENT, content,
+				new IssuedDocument.Issuer(unit.code(), unit.name(), unit.province()), dossier.code(),
+				passport.issuedOn(), TITLE, rows,
 				List.of(new Row("Số hộ chiếu", passport.number()), new Row("Loại hộ chiếu", type),
-						new Row("Ngày cấp", issuedOn), new Row("Có giá trị đến ngày", expiresOn)),
-				null);
+						new Row("Ngày cấp", issuedOn), new Row("Có giá trị đến ngày", expiresOn)));
 	}
 
 }

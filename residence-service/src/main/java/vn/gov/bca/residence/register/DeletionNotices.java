@@ -2,14 +2,11 @@ package vn.gov.bca.residence.register;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import vn.gov.bca.platform.document.AdministrativeDocument;
 import vn.gov.bca.platform.document.AdministrativeDocument.Row;
-import vn.gov.bca.platform.document.DocumentRenderer;
 import vn.gov.bca.platform.document.PoliceUnits;
 import vn.gov.bca.platform.document.VietnameseDates;
 import vn.gov.bca.platform.document.register.DocumentRegister;
@@ -58,13 +55,11 @@ class DeletionNotices {
 				new Row("Nội dung", what + " tại " + entry.address().detail() + ", " + entry.address().commune() + ", "
 						+ PoliceUnits.place(unit.name())),
 				new Row("Căn cứ", proposal.ground()), new Row("Ngày xóa", VietnameseDates.numeric(day)));
-		AdministrativeDocument content = new AdministrativeDocument(PoliceUnits.header(unit.name()), number,
-				PoliceUnits.place(unit.name()), day, "THÔNG BÁO VỀ VIỆC XÓA ĐĂNG KÝ CƯ TRÚ", rows, Optional.empty());
-		return new DocumentRequest(TYPE + ":" + proposal.id(), TYPE, number,
+		return DocumentRequest.administrative(TYPE, proposal.id(), number,
 				IssuedDocument.Holder.person(proposal.personalId(), name),
-				new IssuedDocument.Issuer(unit.code(), unit.name(), unit.province()),
-				DocumentRenderer.ADMINISTRATIVE_DOCUMENT, content,
-				List.of(new Row("Nội dung", what), new Row("Ngày xóa", VietnameseDates.numeric(day))), null);
+				new IssuedDocument.Issuer(unit.code(), unit.name(), unit.province()), number, day,
+				"THÔNG BÁO VỀ VIỆC XÓA ĐĂNG KÝ CƯ TRÚ", rows,
+				List.of(new Row("Nội dung", what), new Row("Ngày xóa", VietnameseDates.numeric(day))));
 	}
 
 }

@@ -11,10 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import vn.gov.bca.platform.document.AdministrativeDocument;
 import vn.gov.bca.platform.document.AdministrativeDocument.Row;
-import vn.gov.bca.platform.document.DocumentRenderer;
-import vn.gov.bca.platform.document.PoliceUnits;
 import vn.gov.bca.platform.document.VietnameseDates;
 import vn.gov.bca.platform.document.register.DocumentRegister;
 import vn.gov.bca.platform.document.register.DocumentRequest;
@@ -105,12 +102,10 @@ class Confirmations {
 			facts.add(new Row("Tạm trú tại", entry.address().commune() + " đến ngày " + VietnameseDates.numeric(entry.until())));
 		});
 		String number = "CT07-" + file.reference().substring(1, 9) + "-" + file.version();
-		AdministrativeDocument content = new AdministrativeDocument(PoliceUnits.header(unit.name()), number,
-				PoliceUnits.place(unit.name()), today, "XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ", rows, Optional.empty());
-		return new DocumentRequest(TYPE + ":" + file.personalId() + ":" + file.version(), TYPE, number,
+		return DocumentRequest.administrative(TYPE, file.personalId() + ":" + file.version(), number,
 				IssuedDocument.Holder.person(file.personalId(), citizen.fullName()),
-				new IssuedDocument.Issuer(unit.code(), unit.name(), unit.province()),
-				DocumentRenderer.ADMINISTRATIVE_DOCUMENT, content, facts, null);
+				new IssuedDocument.Issuer(unit.code(), unit.name(), unit.province()), number, today,
+				"XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ", rows, facts);
 	}
 
 }

@@ -4,15 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import vn.gov.bca.platform.document.AdministrativeDocument;
 import vn.gov.bca.platform.document.AdministrativeDocument.Row;
-import vn.gov.bca.platform.document.DocumentRenderer;
 import vn.gov.bca.platform.document.PoliceUnits;
 import vn.gov.bca.platform.document.VietnameseDates;
 import vn.gov.bca.platform.document.register.DocumentRegister;
@@ -201,12 +198,10 @@ public class ResidenceResults {
 	private static DocumentRequest request(String type, ResidenceDossier dossier, String title, List<Row> rows,
 			LocalDate day, List<Row> publicFacts) {
 		Dossier.HandlingUnit unit = dossier.handlingUnit();
-		AdministrativeDocument content = new AdministrativeDocument(PoliceUnits.header(unit.name()), dossier.code(),
-				PoliceUnits.place(unit.name()), day, title, rows, Optional.empty());
-		return new DocumentRequest(type + ":" + dossier.code(), type, dossier.code(),
+		return DocumentRequest.administrative(type, dossier.code(), dossier.code(),
 				IssuedDocument.Holder.person(dossier.applicant().personalId(), dossier.applicant().fullName()),
-				new IssuedDocument.Issuer(unit.code(), unit.name(), unit.province()), DocumentRenderer.ADMINISTRATIVE_DOCUMENT,
-				content, publicFacts, null);
+				new IssuedDocument.Issuer(unit.code(), unit.name(), unit.province()), dossier.code(), day, title, rows,
+				publicFacts);
 	}
 
 	static String procedureName(ResidenceProcedure procedure) {

@@ -26,6 +26,24 @@ public record IncomingEvent(String id, String type, String source, String subjec
 				header(record, "ce_subject"), header(record, "ce_time"), record.value(), context);
 	}
 
+	/**
+	 * The event's simple type ({@code PaymentSucceeded} of {@code vn.gov.bca.payment.PaymentSucceeded}),
+	 * read from the record's header alone: a consumer skips what is not its own before claiming it.
+	 * Empty when the record has none.
+	 */
+	public static String simpleTypeOf(ConsumerRecord<String, String> record) {
+		return simple(header(record, "ce_type"));
+	}
+
+	/** The simple type of this event, empty when it has none. */
+	public String simpleType() {
+		return simple(this.type);
+	}
+
+	private static String simple(String type) {
+		return (type != null) ? type.substring(type.lastIndexOf('.') + 1) : "";
+	}
+
 	private static String header(ConsumerRecord<String, String> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;

@@ -1,10 +1,14 @@
 package vn.gov.bca.platform.document.register;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import vn.gov.bca.platform.document.AdministrativeDocument;
+import vn.gov.bca.platform.document.DocumentRenderer;
+import vn.gov.bca.platform.document.PoliceUnits;
 import vn.gov.bca.platform.document.AdministrativeDocument.Row;
 import vn.gov.bca.platform.document.register.IssuedDocument.Holder;
 import vn.gov.bca.platform.document.register.IssuedDocument.Issuer;
@@ -45,6 +49,19 @@ public record DocumentRequest(String key, String type, String reference, Holder 
 		if (key.equals(supersedes)) {
 			throw new IllegalArgumentException("a document cannot supersede itself");
 		}
+	}
+
+	/**
+	 * A police unit's administrative document ({@link DocumentRenderer#ADMINISTRATIVE_DOCUMENT}): the
+	 * header and place of Decree 30/2020 read from the issuing unit's name ({@link PoliceUnits}), then
+	 * its number, date, title and rows; issued once under the key {@code <type>:<of>}.
+	 */
+	public static DocumentRequest administrative(String type, String of, String reference, Holder holder,
+			Issuer issuer, String number, LocalDate date, String title, List<Row> rows, List<Row> publicFacts) {
+		AdministrativeDocument content = new AdministrativeDocument(PoliceUnits.header(issuer.name()), number,
+				PoliceUnits.place(issuer.name()), date, title, rows, Optional.empty());
+		return new DocumentRequest(type + ":" + of, type, reference, holder, issuer,
+				DocumentRenderer.ADMINISTRATIVE_DOCUMENT, content, publicFacts, null);
 	}
 
 	/** The same request, replacing the document issued under {@code previousKey}. */

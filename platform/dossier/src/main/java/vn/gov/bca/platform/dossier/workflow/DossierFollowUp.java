@@ -53,7 +53,7 @@ class DossierFollowUp<D extends Dossier> {
 			if (event.type() == null || record.key() == null) {
 				return Mono.empty();
 			}
-			String type = event.type().substring(event.type().lastIndexOf('.') + 1);
+			String type = event.simpleType();
 			return this.workflow.stored(record.key())
 				.flatMap((dossier) -> this.receipts.followUp(type, dossier)
 					.then(this.rules.followUp(type, dossier))

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param title  the document's name ("BIÊN LAI THU LỆ PHÍ"), printed as given
  * @param rows   the body, one label and value per line, in order
  * @param verificationUrl the URL the QR code holds; empty for a document without one
+ * @param figure an image the document shows under its rows (a seal's specimen); empty for none
  */
 public record AdministrativeDocument(
 		IssuingUnit issuer,
@@ -25,7 +26,14 @@ public record AdministrativeDocument(
 		LocalDate date,
 		String title,
 		List<Row> rows,
-		Optional<String> verificationUrl) {
+		Optional<String> verificationUrl,
+		Optional<Figure> figure) {
+
+	/** A document without a figure. */
+	public AdministrativeDocument(IssuingUnit issuer, String number, String place, LocalDate date, String title,
+			List<Row> rows, Optional<String> verificationUrl) {
+		this(issuer, number, place, date, title, rows, verificationUrl, Optional.empty());
+	}
 
 	public AdministrativeDocument {
 		Objects.requireNonNull(issuer, "issuer");
@@ -35,6 +43,37 @@ public record AdministrativeDocument(
 		requireText(title, "title");
 		rows = List.copyOf(rows);
 		Objects.requireNonNull(verificationUrl, "verificationUrl");
+		Objects.requireNonNull(figure, "figure");
+	}
+
+	/**
+	 * An image printed under the rows with its caption: a PNG or a JPEG (checked by its first bytes,
+	 * the only formats a template embeds), at most 1 MB.
+	 */
+	public record Figure(String caption, String mediaType, byte[] image) {
+		public Figure {
+			requireText(caption, "caption");
+			Objects.requireNonNull(image, "image");
+			if (image.length == 0 || image.length > 1024 * 1024) {
+				throw new IllegalArgumentException("a figure's image is 1 byte to 1 MB");
+			}
+			boolean png = image.length > 8 && image[0] == (byte) 0x89 && image[1] == 'P' && image[2] == 'N' && image[3] == 'G';
+			boolean jpeg = image.length > 3 && image[0] == (byte) 0xFF && image[1] == (byte) 0xD8 && image[2] == (byte) 0xFF;
+			if (!("image/png".equals(mediaType) && png) && !("image/jpeg".equals(mediaType) && jpeg)) {
+				throw new IllegalArgumentException("a figure is a PNG or a JPEG whose bytes say so");
+			}
+			image = image.clone();
+		}
+
+		/** The image as a {@code data:} URI, the only kind of resource a template may load. */
+		public String dataUri() {
+			return "data:" + this.mediaType + ";base64," + java.util.Base64.getEncoder().encodeToString(this.image);
+		}
+
+		@Override
+		public byte[] image() {
+			return this.image.clone();
+		}
 	}
 
 	/** The issuing unit: its superior body (first line, "BỘ CÔNG AN") and itself (second line, bold). */
@@ -56,7 +95,13 @@ public record AdministrativeDocument(
 	/** The same document, its QR code holding {@code url}. */
 	public AdministrativeDocument withVerificationUrl(String url) {
 		requireText(url, "url");
-		return new AdministrativeDocument(issuer, number, place, date, title, rows, Optional.of(url));
+		return new AdministrativeDocument(issuer, number, place, date, title, rows, Optional.of(url), figure);
+	}
+
+	/** The same document, showing {@code figure} under its rows. */
+	public AdministrativeDocument withFigure(Figure figure) {
+		return new AdministrativeDocument(issuer, number, place, date, title, rows, verificationUrl,
+				Optional.of(figure));
 	}
 
 	private static void requireText(String value, String name) {

@@ -192,6 +192,43 @@ class DocumentRendererTests {
 	}
 
 	@Test
+	void showsAFigureWithItsCaptionBesideTheQrCodeAndStaysPdfA() throws Exception {
+		BufferedImage specimen = new BufferedImage(120, 120, BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D pen = specimen.createGraphics();
+		pen.setColor(java.awt.Color.WHITE);
+		pen.fillRect(0, 0, 120, 120);
+		pen.setColor(java.awt.Color.RED);
+		pen.drawOval(5, 5, 110, 110);
+		pen.dispose();
+		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(specimen, "png", png);
+		byte[] pdf = renderer.render(SampleDocuments.feeReceipt()
+			.withFigure(new AdministrativeDocument.Figure("Mẫu con dấu", "image/png", png.toByteArray())));
+
+		assertThat(text(pdf)).contains("Mẫu con dấu");
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			PDResources resources = document.getPage(0).getResources();
+			List<java.awt.Dimension> images = new ArrayList<>();
+			for (COSName name : resources.getXObjectNames()) {
+				if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+					images.add(new java.awt.Dimension(image.getWidth(), image.getHeight()));
+				}
+			}
+			// The QR code and the specimen, at its own pixels.
+			assertThat(images).hasSize(2).contains(new java.awt.Dimension(120, 120));
+		}
+		assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("pdfaid:part");
+	}
+
+	@Test
+	void aFigureIsAPngOrAJpegWhoseBytesSaySo() {
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new AdministrativeDocument.Figure("Mẫu con dấu", "image/png", "%PDF-1.7".getBytes()));
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new AdministrativeDocument.Figure("Mẫu con dấu", "image/gif", new byte[] { 'G', 'I', 'F' }));
+	}
+
+	@Test
 	void rendersDocumentsOnSeveralThreadsAtOnce() throws Exception {
 		AdministrativeDocument receipt = SampleDocuments.feeReceipt();
 		ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -20,7 +20,7 @@ import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 
 /**
- * The units that receive a service's dossiers, one per province, as master data: the unit code
+ * The units that receive a service's dossiers, one per province and level, as master data: the unit code
  * starts every dossier code (Circular 01/2018/TT-VPCP Art. 19: the code of the receiving agency in
  * the national list of agency codes) and is the officers' {@code agency} claim. The file is kept by
  * an administrator like
@@ -32,11 +32,17 @@ import vn.gov.bca.platform.web.error.ProblemType;
  *                "level": "PROVINCIAL", "source": "..." } ] }
  * }</pre>
  *
- * and checked at load (province codes of two digits and unique, unit codes as {@link DossierCodes}
- * accepts them and unique, a level of the ministry's three). A province the file does not list is not a unit: a submission there is
- * a 422, never a code made up from the province number.
+ * and checked at load (province codes of two digits, one unit per province and level, unit codes as
+ * {@link DossierCodes} accepts them and unique, a level of the ministry's three). A central
+ * department is listed under province {@value #CENTRAL_PROVINCE}, the nationwide level: its
+ * officers carry that province claim, so that no provincial officer handles its dossiers and it
+ * handles no province's. A province the file does not list is not a unit: a submission there is a
+ * 422, never a code made up from the province number.
  */
 public final class HandlingUnits {
+
+	/** The province code of a central department's dossiers and officers: the whole country. */
+	public static final String CENTRAL_PROVINCE = "00";
 
 	private static final Pattern PROVINCE = Pattern.compile("[0-9]{2}");
 
@@ -44,11 +50,11 @@ public final class HandlingUnits {
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
-	private final Map<String, Dossier.HandlingUnit> byProvince;
+	private final Map<String, List<Dossier.HandlingUnit>> byProvince;
 
 	private final Map<String, AgencyLevel> levels;
 
-	private HandlingUnits(Map<String, Dossier.HandlingUnit> byProvince, Map<String, AgencyLevel> levels) {
+	private HandlingUnits(Map<String, List<Dossier.HandlingUnit>> byProvince, Map<String, AgencyLevel> levels) {
 		this.byProvince = byProvince;
 		this.levels = levels;
 	}
@@ -76,7 +82,8 @@ public final class HandlingUnits {
 			throw new IllegalArgumentException("The handling units file lists no unit");
 		}
 		List<String> problems = new ArrayList<>();
-		Map<String, Dossier.HandlingUnit> units = new LinkedHashMap<>();
+		Map<String, List<Dossier.HandlingUnit>> units = new LinkedHashMap<>();
+		Set<String> provinceLevels = new HashSet<>();
 		Map<String, AgencyLevel> levels = new LinkedHashMap<>();
 		Set<String> codes = new HashSet<>();
 		for (Unit unit : file.units()) {
@@ -99,15 +106,22 @@ public final class HandlingUnits {
 			else if (unit.code() != null) {
 				levels.put(unit.code(), unit.level());
 			}
-			if (units.put(unit.province(),
-					new Dossier.HandlingUnit(unit.code(), unit.name(), unit.province())) != null) {
-				problems.add("province " + unit.province() + " is listed twice");
+			if (!provinceLevels.add(unit.province() + "/" + unit.level())) {
+				problems.add("province " + unit.province() + " is listed twice at level " + unit.level());
 			}
+			if (unit.level() == AgencyLevel.CENTRAL != CENTRAL_PROVINCE.equals(unit.province())) {
+				problems.add("province " + unit.province() + ": a central unit is listed under province "
+						+ CENTRAL_PROVINCE + ", and only a central unit");
+			}
+			units.computeIfAbsent(unit.province(), (province) -> new ArrayList<>())
+				.add(new Dossier.HandlingUnit(unit.code(), unit.name(), unit.province()));
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalArgumentException("Invalid handling units file: " + String.join("; ", problems));
 		}
-		return new HandlingUnits(Map.copyOf(units), Map.copyOf(levels));
+		Map<String, List<Dossier.HandlingUnit>> copied = new LinkedHashMap<>();
+		units.forEach((province, list) -> copied.put(province, List.copyOf(list)));
+		return new HandlingUnits(Map.copyOf(copied), Map.copyOf(levels));
 	}
 
 	/** Reads a units file from the classpath or a file (a Spring resource location is resolved by the caller). */
@@ -121,36 +135,42 @@ public final class HandlingUnits {
 	}
 
 	/**
-	 * The unit of a province.
+	 * The unit of a province, for a service with one unit per province (the first listed otherwise).
 	 * @throws ApiException 422 naming {@code handlingProvince} when the province has no unit
 	 */
 	public Dossier.HandlingUnit of(String province) {
-		Dossier.HandlingUnit unit = (province != null) ? this.byProvince.get(province) : null;
-		if (unit == null) {
+		return unitsOf(province).get(0);
+	}
+
+	private List<Dossier.HandlingUnit> unitsOf(String province) {
+		List<Dossier.HandlingUnit> units = (province != null) ? this.byProvince.get(province) : null;
+		if (units == null) {
 			throw new ApiException(ProblemType.UNPROCESSABLE, "handling-province.unknown", province)
 				.withError("handlingProvince", "handling-province.unknown", province);
 		}
-		return unit;
+		return units;
 	}
 
 	/**
 	 * The unit of a province that handles a procedure of that level.
-	 * @throws ApiException 422 naming {@code handlingProvince} when the province has no unit, or its
-	 * unit is of another level than the procedure's
+	 * @throws ApiException 422 naming {@code handlingProvince} when the province has no unit, or none
+	 * of the procedure's level
 	 */
 	public Dossier.HandlingUnit of(String province, AgencyLevel level) {
-		Dossier.HandlingUnit unit = of(province);
-		if (this.levels.get(unit.code()) != level) {
-			throw new ApiException(ProblemType.UNPROCESSABLE, "handling-unit.other-level", unit.name())
-				.withError("handlingProvince", "handling-unit.other-level", unit.name());
-		}
-		return unit;
+		List<Dossier.HandlingUnit> units = unitsOf(province);
+		return units.stream()
+			.filter((unit) -> this.levels.get(unit.code()) == level)
+			.findFirst()
+			.orElseThrow(() -> new ApiException(ProblemType.UNPROCESSABLE, "handling-unit.other-level",
+					units.get(0).name())
+				.withError("handlingProvince", "handling-unit.other-level", units.get(0).name()));
 	}
 
 	/** Every unit, for an administrator's view. */
 	public List<Dossier.HandlingUnit> all() {
 		return this.byProvince.values()
 			.stream()
+			.flatMap(List::stream)
 			.sorted(java.util.Comparator.comparing(Dossier.HandlingUnit::province))
 			.toList();
 	}

@@ -64,4 +64,28 @@ class HandlingUnitsTests {
 					.containsExactly("handlingProvince"));
 	}
 
+	@Test
+	void aCentralDepartmentIsListedUnderTheNationwideProvinceBesideTheProvincialUnits() {
+		HandlingUnits units = load("""
+				{"service": "seal-service", "units": [
+				  {"province": "01", "code": "PC06-HN", "name": "Phòng PC06 Hà Nội", "level": "PROVINCIAL", "source": "placeholder"},
+				  {"province": "00", "code": "C06", "name": "Cục C06", "level": "CENTRAL", "source": "placeholder"}]}""");
+		assertThat(units.of("00", AgencyLevel.CENTRAL)).isEqualTo(new Dossier.HandlingUnit("C06", "Cục C06", "00"));
+		assertThat(units.of("01", AgencyLevel.PROVINCIAL).code()).isEqualTo("PC06-HN");
+		// A provincial officer's province never reaches the central department's dossiers, nor the reverse.
+		assertThatThrownBy(() -> units.of("01", AgencyLevel.CENTRAL)).isInstanceOf(ApiException.class);
+		assertThatThrownBy(() -> units.of("00", AgencyLevel.PROVINCIAL)).isInstanceOf(ApiException.class);
+		assertThat(units.all()).extracting(Dossier.HandlingUnit::code).containsExactly("C06", "PC06-HN");
+	}
+
+	@Test
+	void aCentralUnitOutsideTheNationwideProvinceOrAProvincialOneInsideItIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> load(FILE.replace("\"level\": \"PROVINCIAL\", \"source\": \"placeholder\"",
+					"\"level\": \"CENTRAL\", \"source\": \"placeholder\"")))
+			.withMessageContaining("a central unit is listed under province 00");
+		assertThatIllegalArgumentException().isThrownBy(() -> load(FILE.replace("\"01\"", "\"00\"")))
+			.withMessageContaining("a central unit is listed under province 00");
+	}
+
 }

@@ -1,11 +1,7 @@
 package vn.gov.bca.platform.document.register;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Collection;
@@ -104,7 +100,7 @@ public class DocumentsConfiguration {
 
 	@Bean
 	SignatureCheck signatureCheck(DocumentsProperties properties, UnitKeys keys, Clock clock) {
-		Collection<X509Certificate> trusted = !isBlank(properties.trustList()) ? readTrustList(Path.of(properties.trustList()))
+		Collection<X509Certificate> trusted = !isBlank(properties.trustList()) ? SignatureCheck.readTrustList(Path.of(properties.trustList()))
 				: keys.trustedCertificates();
 		if (trusted.isEmpty()) {
 			throw new IllegalStateException("No trusted certificate: set vneid.documents.trust-list (DOCUMENTS_TRUST_LIST)");
@@ -114,19 +110,6 @@ public class DocumentsConfiguration {
 
 	private static boolean isBlank(String value) {
 		return value == null || value.isBlank();
-	}
-
-	static List<X509Certificate> readTrustList(Path pem) {
-		try (InputStream in = Files.newInputStream(pem)) {
-			return CertificateFactory.getInstance("X.509")
-				.generateCertificates(in)
-				.stream()
-				.map(X509Certificate.class::cast)
-				.toList();
-		}
-		catch (IOException | CertificateException ex) {
-			throw new IllegalStateException("Cannot read the trust list " + pem + ": " + ex.getMessage(), ex);
-		}
 	}
 
 	@Bean

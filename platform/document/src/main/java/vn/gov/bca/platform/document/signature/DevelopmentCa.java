@@ -49,6 +49,13 @@ public final class DevelopmentCa {
 	/** The alias of the CA certificate in the keystore. */
 	public static final String CA_ALIAS = "development-ca";
 
+	/**
+	 * The alias (and common name) of a development key that stands for an applicant's signer: where
+	 * applicants upload signed PDFs, development keystores hold it so that tests and developers can
+	 * sign a PDF the service accepts ({@link DocumentSigner#sign} with this alias).
+	 */
+	public static final String TEST_SIGNER = "DEV-SIGNER";
+
 	/** The common name of the development CA. */
 	public static final String CA_NAME = "VNeID development CA (not for production)";
 

@@ -100,6 +100,19 @@ public final class SignatureCheck {
 		}
 	}
 
+	/** The certificates of a PEM file (a trust list: the CA certificates to trust). */
+	public static List<X509Certificate> readTrustList(java.nio.file.Path pem) {
+		try (java.io.InputStream in = java.nio.file.Files.newInputStream(pem)) {
+			return java.security.cert.CertificateFactory.getInstance("X.509")
+				.generateCertificates(in)
+				.stream()
+				.map(X509Certificate.class::cast)
+				.toList();
+		} catch (IOException | CertificateException e) {
+			throw new IllegalStateException("Cannot read the trust list " + pem + ": " + e.getMessage(), e);
+		}
+	}
+
 	public Result verify(byte[] pdf) {
 		Objects.requireNonNull(pdf, "pdf");
 		PDSignature signature;

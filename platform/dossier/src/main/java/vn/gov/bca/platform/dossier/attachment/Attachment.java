@@ -14,7 +14,19 @@ import java.time.Instant;
  * @param sha256 hex digest, for integrity checks and duplicates
  * @param uploadedAt when
  * @param uploadedBy the account that uploaded it
+ * @param signature the digital signature checked at upload, for a document the law wants signed; null otherwise
  */
 public record Attachment(String id, String dossierCode, String kind, String filename, String mediaType, long size,
-		String sha256, Instant uploadedAt, String uploadedBy) {
+		String sha256, Instant uploadedAt, String uploadedBy, Signature signature) {
+
+	/**
+	 * The signature a signed PDF carried when it was uploaded: intact over the whole file and of a
+	 * signer the trust list accepts (nothing else is stored).
+	 *
+	 * @param signer the signing certificate's subject (RFC 2253)
+	 * @param signedAt the signing time the signer wrote, if any
+	 */
+	public record Signature(String signer, Instant signedAt) {
+	}
+
 }

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.platform.document.signature.SignatureCheck;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.DossierAccess;
 import vn.gov.bca.platform.dossier.catalogue.Procedure;
@@ -71,10 +72,16 @@ public class Attachments {
 	 */
 	public Mono<Attachment> store(Dossier dossier, Procedure procedure, String kind, String filename, byte[] content,
 			Caller uploader) {
+		return store(dossier, procedure, kind, filename, content, uploader, null);
+	}
+
+	/** {@link #store(Dossier, Procedure, String, String, byte[], Caller)} of a signed file, with the signature checked. */
+	public Mono<Attachment> store(Dossier dossier, Procedure procedure, String kind, String filename, byte[] content,
+			Caller uploader, Attachment.Signature signature) {
 		if (kind == null || (!OTHER.equals(kind) && procedure.document(kind).isEmpty())) {
 			return Mono.error(invalidKind(kind));
 		}
-		return store(dossier, kind, filename, content, uploader);
+		return store(dossier, kind, filename, content, uploader, signature);
 	}
 
 	/**
@@ -82,6 +89,11 @@ public class Attachments {
 	 * the caller of this method with the dossier at hand); the kind must look like a document code.
 	 */
 	public Mono<Attachment> store(Dossier dossier, String kind, String filename, byte[] content, Caller uploader) {
+		return store(dossier, kind, filename, content, uploader, null);
+	}
+
+	private Mono<Attachment> store(Dossier dossier, String kind, String filename, byte[] content, Caller uploader,
+			Attachment.Signature signature) {
 		if (kind == null || !KIND.matcher(kind).matches()) {
 			return Mono.error(invalidKind(kind));
 		}
@@ -99,6 +111,10 @@ public class Attachments {
 			.append("mediaType", mediaType)
 			.append("sha256", sha256)
 			.append("uploadedBy", uploader.subject());
+		if (signature != null) {
+			metadata.append("signer", signature.signer())
+				.append("signedAt", (signature.signedAt() != null) ? Date.from(signature.signedAt()) : null);
+		}
 		return bucket().flatMap((bucket) -> count(bucket, dossier.code()).flatMap((count) -> {
 			if (count >= this.maxCount) {
 				return Mono.error(ApiException.unprocessable("attachment.too-many", this.maxCount));
@@ -107,7 +123,7 @@ public class Attachments {
 					new GridFSUploadOptions().metadata(metadata).chunkSizeBytes(255 * 1024)));
 		}))
 			.map((id) -> new Attachment(id.toHexString(), dossier.code(), kind, name, mediaType, content.length, sha256,
-					now.toInstant(), uploader.subject()));
+					now.toInstant(), uploader.subject(), signature));
 	}
 
 	private static ApiException invalidKind(String kind) {
@@ -152,6 +168,32 @@ public class Attachments {
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("attachment")));
 	}
 
+	/**
+	 * The signature of a file that must be a signed PDF: a PDF, signed, the signature covering the
+	 * whole file (nothing appended after signing) and intact, the signer chaining to the trust list;
+	 * otherwise a 422 saying which of these is not so (naming the untrusted signer).
+	 */
+	public static Attachment.Signature checkSigned(SignatureCheck signers, byte[] content) {
+		if (!MediaTypes.PDF.equals(MediaTypes.sniff(content))) {
+			throw signatureProblem("attachment.signed-pdf-required");
+		}
+		SignatureCheck.Result result = signers.verify(content);
+		if (!result.signed()) {
+			throw signatureProblem("attachment.signature-missing");
+		}
+		if (!result.coversWholeFile() || !result.intact()) {
+			throw signatureProblem("attachment.signature-broken");
+		}
+		if (!result.trusted()) {
+			throw signatureProblem("attachment.signer-not-trusted", result.signerSubject().orElse("?"));
+		}
+		return new Attachment.Signature(result.signerSubject().orElseThrow(), result.signingTime().orElse(null));
+	}
+
+	private static ApiException signatureProblem(String code, Object... args) {
+		return new ApiException(ProblemType.UNPROCESSABLE, code, args).withError("file", code, args);
+	}
+
 	/** The applicant, or an officer of the handling unit's province ({@link DossierAccess#requireVisible}). */
 	public static void requireAccess(Dossier dossier, Caller caller) {
 		DossierAccess.requireVisible(dossier, caller);
@@ -161,7 +203,9 @@ public class Attachments {
 		Document metadata = file.getMetadata();
 		return new Attachment(file.getObjectId().toHexString(), metadata.getString("dossierCode"),
 				metadata.getString("kind"), file.getFilename(), metadata.getString("mediaType"), file.getLength(),
-				metadata.getString("sha256"), file.getUploadDate().toInstant(), metadata.getString("uploadedBy"));
+				metadata.getString("sha256"), file.getUploadDate().toInstant(), metadata.getString("uploadedBy"),
+				(metadata.getString("signer") != null) ? new Attachment.Signature(metadata.getString("signer"),
+						(metadata.getDate("signedAt") != null) ? metadata.getDate("signedAt").toInstant() : null) : null);
 	}
 
 	/** The name as shown: no path, no control characters, at most 120 characters. */

@@ -12,8 +12,11 @@ import java.util.List;
  * @param required whether the dossier is incomplete without it (an optional one applies in some
  * cases only, which its name says)
  * @param mediaTypes the accepted formats of an electronic copy, such as {@code application/pdf}
+ * @param signedOnline whether an online applicant's copy must be a PDF carrying an intact digital
+ * signature of a trusted signer (the law asks it of some procedures' online dossiers: seals)
  */
-public record RequiredDocument(String code, String nameVi, String nameEn, boolean required, List<String> mediaTypes) {
+public record RequiredDocument(String code, String nameVi, String nameEn, boolean required, List<String> mediaTypes,
+		boolean signedOnline) {
 
 	public RequiredDocument {
 		mediaTypes = (mediaTypes != null) ? List.copyOf(mediaTypes) : List.of();

@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 import vn.gov.bca.platform.data.claim.Claims;
 import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.outbox.Transition;
+import vn.gov.bca.platform.document.signature.SignatureCheck;
 import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.DossierAccess;
@@ -30,6 +31,7 @@ import vn.gov.bca.platform.dossier.attachment.Attachments;
 import vn.gov.bca.platform.dossier.calendar.HolidayCalendars;
 import vn.gov.bca.platform.dossier.catalogue.Procedure;
 import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
+import vn.gov.bca.platform.dossier.catalogue.RequiredDocument;
 import vn.gov.bca.platform.dossier.fee.FeeOrders;
 import vn.gov.bca.platform.dossier.fee.PaymentSucceeded;
 import vn.gov.bca.platform.web.error.ApiException;
@@ -63,10 +65,13 @@ public class DossierWorkflow<D extends Dossier, F> {
 
 	private final Clock clock;
 
-	/** The shared mechanisms the workflow uses, as beans of the platform. */
+	/**
+	 * The shared mechanisms the workflow uses, as beans of the platform; {@code signers} checks the
+	 * signed PDFs of online applicants against the trust list of signers.
+	 */
 	public record Parts(String path, ProcedureCatalogue catalogue, HandlingUnits units, HolidayCalendars calendars,
 			DossierCodes codes, Attachments attachments, DossierQueries queries, FeeOrders feeOrders,
-			ReactiveMongoTemplate mongo) {
+			ReactiveMongoTemplate mongo, SignatureCheck signers) {
 	}
 
 	public DossierWorkflow(ProcedureRules<D, F> rules, AggregateStore<D> dossiers, Claims openDossiers, Parts parts,
@@ -298,15 +303,22 @@ public class DossierWorkflow<D extends Dossier, F> {
 		}));
 	}
 
-	/** A file of the dossier, from its applicant or an officer of its unit, while it is not final. */
+	/**
+	 * A file of the dossier, from its applicant or an officer of its unit, while it is not final. A
+	 * document the catalogue wants signed online ({@code signedOnline}) is, in an online dossier and
+	 * from anyone but an officer, a PDF whose signature is intact, covers the whole file and is of a
+	 * trusted signer (422 saying which is not so); the signer is recorded with the file.
+	 */
 	public Mono<Attachment> attach(String code, String kind, String filename, byte[] content, Caller caller) {
 		return find(code, caller).flatMap((dossier) -> {
 			if (dossier.status().isFinal()) {
 				return Mono.error(new IllegalTransitionException(dossier.status(), "attach"));
 			}
-			return this.parts.attachments()
-				.store(dossier, this.parts.catalogue().require(dossier.procedureCode()), kind, filename, content,
-						caller);
+			Procedure procedure = this.parts.catalogue().require(dossier.procedureCode());
+			boolean signed = dossier.channel() == Channel.ONLINE && !caller.isOfficer() && kind != null
+					&& procedure.document(kind).map(RequiredDocument::signedOnline).orElse(false);
+			Attachment.Signature signature = signed ? Attachments.checkSigned(this.parts.signers(), content) : null;
+			return this.parts.attachments().store(dossier, procedure, kind, filename, content, caller, signature);
 		});
 	}
 

@@ -1,6 +1,7 @@
 package vn.gov.bca.platform.dossier.workflow;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.gov.bca.platform.document.register.DocumentRegister;
 import vn.gov.bca.platform.document.register.SigningUnits;
+import vn.gov.bca.platform.document.signature.DevelopmentCa;
+import vn.gov.bca.platform.document.signature.SignatureCheck;
+import vn.gov.bca.platform.dossier.catalogue.RequiredDocument;
 import vn.gov.bca.platform.data.claim.Claims;
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
@@ -63,10 +67,24 @@ public class DossierWorkflowConfiguration {
 			ReactiveMongoTemplate mongo, @Value("${vneid.dossier.path:/api/${vneid.outbox.domain}}") String path,
 			@Value("${vneid.dossier.collection:${vneid.outbox.domain}_dossiers}") String name,
 			ProcedureCatalogue catalogue, HandlingUnits units, HolidayCalendars calendars, DossierCodes codes, Attachments attachments,
-			DossierQueries queries, FeeOrders feeOrders, Clock clock) {
+			DossierQueries queries, FeeOrders feeOrders, SignatureCheck documentSignatures,
+			@Value("${vneid.dossier.signer-trust-list:}") String signerTrustList, Clock clock) {
 		DossierWorkflow.Parts parts = new DossierWorkflow.Parts(path, catalogue, units, calendars, codes, attachments,
-				queries, feeOrders, mongo);
+				queries, feeOrders, mongo, signers(signerTrustList, documentSignatures, clock));
 		return workflow(rules, stores, name, new Claims(mongo, name + "_open"), parts, clock);
+	}
+
+	/**
+	 * Whom an applicant's signed PDF must chain to: the CA certificates of the PEM file
+	 * {@code vneid.dossier.signer-trust-list} (DOSSIER_SIGNER_TRUST_LIST: the root CAs of the licensed
+	 * digital-signature providers, in production); without one, those the service's own documents
+	 * chain to (in development the local development CA, whose test signer the tests use).
+	 */
+	private static SignatureCheck signers(String trustList, SignatureCheck documentSignatures, Clock clock) {
+		if (trustList == null || trustList.isBlank()) {
+			return documentSignatures;
+		}
+		return new SignatureCheck(SignatureCheck.readTrustList(java.nio.file.Path.of(trustList)), clock);
 	}
 
 	private static <D extends Dossier, F> DossierWorkflow<D, F> workflow(ProcedureRules<D, F> rules,
@@ -83,6 +101,20 @@ public class DossierWorkflowConfiguration {
 	@Bean
 	SigningUnits handlingUnitsSign(HandlingUnits units) {
 		return () -> units.all().stream().map(Dossier.HandlingUnit::code).toList();
+	}
+
+	/**
+	 * FOR DEVELOPMENT ONLY: where the catalogue wants documents signed online, the development
+	 * keystore also holds a test signer ({@link DevelopmentCa#TEST_SIGNER}) chaining to the development
+	 * CA, which the signer trust list then accepts by default.
+	 */
+	@Bean
+	SigningUnits developmentTestSigner(ProcedureCatalogue catalogue,
+			@Value("${vneid.documents.development-ca:false}") boolean developmentCa) {
+		boolean signedDocuments = catalogue.procedures()
+			.stream()
+			.anyMatch((procedure) -> procedure.documents().stream().anyMatch(RequiredDocument::signedOnline));
+		return () -> (developmentCa && signedDocuments) ? List.of(DevelopmentCa.TEST_SIGNER) : List.of();
 	}
 
 	@Bean

@@ -109,7 +109,7 @@ class AttachmentTests {
 		vn.gov.bca.platform.dossier.catalogue.Procedure procedure = new vn.gov.bca.platform.dossier.catalogue.Procedure(
 				"1.001", "Thủ tục", "Procedure", "Lĩnh vực", null, 5, 2, null, null,
 				java.util.List.of(new vn.gov.bca.platform.dossier.catalogue.RequiredDocument("TK01", "Tờ khai", "Form",
-						true, java.util.List.of("application/pdf"))),
+						true, java.util.List.of("application/pdf"), false)),
 				java.util.List.of(), null, null);
 		assertThatThrownBy(() -> this.attachments.store(dossier, procedure, "PHOTO", "x.pdf", PDF, APPLICANT).block())
 			.isInstanceOfSatisfying(ApiException.class,

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.web.security.Caller;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 
 /**
  * The demo accommodation establishment of the README's accounts ({@code vneid.demo-data.enabled},

@@ -11,7 +11,7 @@ import org.springframework.data.annotation.Id;
 
 import vn.gov.bca.platform.data.outbox.DomainEvent;
 import vn.gov.bca.platform.web.security.Caller;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 
 /**
  * An accommodation establishment (cơ sở lưu trú: a hotel, a guest house, a hostel) as the commune

@@ -31,7 +31,7 @@ import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 
 /**
  * The accommodation establishments of the residence database: registered by an officer of their

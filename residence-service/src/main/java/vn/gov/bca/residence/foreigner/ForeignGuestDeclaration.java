@@ -15,7 +15,7 @@ import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.IllegalTransitionException;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 
 /**
  * One declaration of foreigners' temporary residence (khai báo tạm trú cho người nước ngoài, form

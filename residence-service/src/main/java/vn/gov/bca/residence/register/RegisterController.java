@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 
 /**
  * The residence register as its readers see it: a citizen their own file (their household's members

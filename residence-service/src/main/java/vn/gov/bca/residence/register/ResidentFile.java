@@ -13,7 +13,7 @@ import org.springframework.data.annotation.Id;
 
 import vn.gov.bca.platform.data.outbox.DomainEvent;
 import vn.gov.bca.platform.web.error.ApiException;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 
 /**
  * One person's file in the residence register (Project 06: the register is the result, no book is

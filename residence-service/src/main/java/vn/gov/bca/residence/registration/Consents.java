@@ -65,7 +65,7 @@ class Consents {
 	 * registered there with them, the role asked; not the applicant's personal id or other papers.
 	 */
 	record ConsentRequest(String dossierCode, ResidenceProcedure procedure, String applicantFullName,
-			vn.gov.bca.residence.Address address, Relation relationToHead, int othersRegistered,
+			vn.gov.bca.platform.dossier.Address address, Relation relationToHead, int othersRegistered,
 			Set<Consent.Role> roles, Consent.Status status, Instant requestedAt, Instant decidedAt,
 			DossierStatus dossierStatus) {
 

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import vn.gov.bca.platform.dossier.registry.BirthDate;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 import vn.gov.bca.residence.register.Relation;
 
 /**

@@ -18,7 +18,7 @@ import vn.gov.bca.platform.document.register.IssuedDocument;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.ProgressEntry;
 import vn.gov.bca.platform.web.time.VietnamTime;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 import vn.gov.bca.residence.register.Relation;
 import vn.gov.bca.residence.register.ResidenceRegister;
 import vn.gov.bca.residence.register.ResidentFile;

@@ -24,7 +24,7 @@ import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.time.VietnamTime;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 import vn.gov.bca.residence.register.Relation;
 import vn.gov.bca.residence.register.ResidenceRegister;
 import vn.gov.bca.residence.register.ResidentFile;

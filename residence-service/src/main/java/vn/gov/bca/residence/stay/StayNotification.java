@@ -11,7 +11,7 @@ import org.springframework.data.annotation.Id;
 
 import vn.gov.bca.platform.data.outbox.DomainEvent;
 import vn.gov.bca.platform.dossier.registry.BirthDate;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 
 /**
  * A stay notification (thông báo lưu trú, Law on Residence 68/2020/QH14 Art. 30): a host (a member

@@ -43,7 +43,7 @@ import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.time.VietnamTime;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 import vn.gov.bca.residence.establishment.Establishment;
 import vn.gov.bca.residence.establishment.Establishments;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import vn.gov.bca.platform.data.outbox.DomainEvent;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
-import vn.gov.bca.residence.Address;
+import vn.gov.bca.platform.dossier.Address;
 
 /**
  * A person's file in the residence register: one permanent and one temporary residence current at

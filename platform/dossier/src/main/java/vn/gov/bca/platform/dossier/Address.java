@@ -1,4 +1,4 @@
-package vn.gov.bca.residence;
+package vn.gov.bca.platform.dossier;
 
 import java.util.Locale;
 
@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * An address in the administrative units since 1 July 2025 (34 provinces, communes without
- * districts), as residence records and CT01 write it: the province's two-digit code, the commune
+ * districts), as residence records, CT01 and the organisations register write it: the province's two-digit code, the commune
  * (xã, phường, đặc khu) and the house, street or hamlet.
  */
 public record Address(@NotBlank @Pattern(regexp = "[0-9]{2}") String provinceCode,

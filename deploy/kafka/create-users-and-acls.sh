@@ -12,7 +12,7 @@ ACCESS='
 identity-service        identity.events.v1    residence.events.v1
 residence-service       residence.events.v1   payment.events.v1,residence.events.v1
 passport-service        passport.events.v1    payment.events.v1,passport.events.v1
-seal-service            seal.events.v1        -
+seal-service            seal.events.v1        payment.events.v1,seal.events.v1
 fine-payment-service    payment.events.v1     payment.events.v1
 '
 

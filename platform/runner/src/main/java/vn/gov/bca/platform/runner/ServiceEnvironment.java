@@ -45,6 +45,10 @@ final class ServiceEnvironment {
 			// The demo accommodation establishment of khachsan.hoguom.
 			environment.put("VNEID_DEMO_DATA_ENABLED", "true");
 		}
+		if (service == Service.SEAL) {
+			// The demo organisations of daidien.truonghoc and daidien.hoi.
+			environment.put("VNEID_DEMO_DATA_ENABLED", "true");
+		}
 		return environment;
 	}
 

@@ -64,13 +64,13 @@ public record DocumentRequest(String key, String type, String reference, Holder 
 				DocumentRenderer.ADMINISTRATIVE_DOCUMENT, content, publicFacts, null);
 	}
 
-	/** The same request, replacing the document issued under {@code previousKey}. */
 	/** The same request, its document showing {@code figure} (a seal's specimen) under its rows. */
 	public DocumentRequest withFigure(AdministrativeDocument.Figure figure) {
 		return new DocumentRequest(key, type, reference, holder, issuer, template, content.withFigure(figure),
 				publicFacts, supersedes);
 	}
 
+	/** The same request, replacing the document issued under {@code previousKey}. */
 	public DocumentRequest superseding(String previousKey) {
 		return new DocumentRequest(key, type, reference, holder, issuer, template, content, publicFacts, previousKey);
 	}

@@ -150,7 +150,15 @@ public class Attachments {
 	 */
 	public Mono<Download> download(Dossier dossier, String attachmentId, Caller caller) {
 		requireAccess(dossier, caller);
-		if (!ObjectId.isValid(attachmentId)) {
+		return read(dossier, attachmentId);
+	}
+
+	/**
+	 * A file of the dossier for the service's own use once the dossier's access was settled (a
+	 * result made from an approved dossier's file: a seal's specimen); 404 if it is not the dossier's.
+	 */
+	public Mono<Download> read(Dossier dossier, String attachmentId) {
+		if (attachmentId == null || !ObjectId.isValid(attachmentId)) {
 			return Mono.error(ApiException.notFound("attachment"));
 		}
 		ObjectId id = new ObjectId(attachmentId);

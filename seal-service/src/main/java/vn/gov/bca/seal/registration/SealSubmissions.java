@@ -1,0 +1,54 @@
+package vn.gov.bca.seal.registration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import vn.gov.bca.platform.dossier.workflow.DossierView;
+import vn.gov.bca.platform.dossier.workflow.DossierWorkflow;
+import vn.gov.bca.platform.dossier.workflow.Submission;
+import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.seal.organisation.Organisations;
+
+/**
+ * {@code POST /api/seal/dossiers} (201 with the dossier and its address; takes an
+ * {@code Idempotency-Key}): a seal procedure for an organisation, online by its representative, at
+ * the counter (the officer names the person acting for it) or from the national portal. The
+ * receiving unit is not chosen by the applicant: it is the organisation's, C06 for a central body or
+ * the PC06 of its head office's province, and so is the procedure's level.
+ */
+@RestController
+class SealSubmissions {
+
+	private final DossierWorkflow<SealDossier, SealForm> workflow;
+
+	private final Organisations organisations;
+
+	SealSubmissions(DossierWorkflow<SealDossier, SealForm> workflow, Organisations organisations) {
+		this.workflow = workflow;
+		this.organisations = organisations;
+	}
+
+	record SubmissionRequest(@NotNull SealProcedure procedure, @Valid @NotNull SealForm form,
+			@Pattern(regexp = "[0-9]{12}") String applicantPersonalId, @Size(max = 100) String applicantFullName,
+			@Pattern(regexp = "(0|\\+84)[0-9]{9}") String phone, @Email @Size(max = 254) String email) {
+	}
+
+	@PostMapping("/api/seal/dossiers")
+	Mono<ResponseEntity<DossierView>> submit(@Valid @RequestBody SubmissionRequest request, Caller caller) {
+		return this.organisations.find(request.form().organisationId())
+			.flatMap((organisation) -> this.workflow.submit(new Submission<>(
+					request.procedure().codeAt(organisation.level()), organisation.handlingProvince(), request.form(),
+					request.applicantPersonalId(), request.applicantFullName(), request.phone(), request.email()),
+					caller))
+			.map(this.workflow::created);
+	}
+
+}

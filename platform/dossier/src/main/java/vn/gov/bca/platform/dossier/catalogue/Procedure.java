@@ -129,6 +129,9 @@ public record Procedure(String code, String nameVi, String nameEn, String field,
 					problems.add(where + ": '" + mediaType + "' is not a media type such as application/pdf");
 				}
 			}
+			if (document.signedOnline() && !document.mediaTypes().equals(List.of("application/pdf"))) {
+				problems.add(where + ": a document signed online is a PDF, its only media type application/pdf");
+			}
 		}
 	}
 

@@ -32,7 +32,7 @@ import vn.gov.bca.platform.web.error.ApiException;
  *     "serviceLevel": "FULL", "workingDays": 8, "identityLevel": 2, "agencyLevel": "PROVINCIAL",
  *     "appointmentRule": "FROM_RECEIPT",
  *     "documents": [ { "code": "...", "nameVi": "...", "nameEn": "...", "required": true,
- *                      "mediaTypes": [ "application/pdf" ] } ],
+ *                      "signedOnline": false, "mediaTypes": [ "application/pdf" ] } ],
  *     "fees": [ { "code": "...", "nameVi": "...", "nameEn": "...", "amountOnline": 200000,
  *                 "amountCounter": 200000, "validFrom": "2027-01-01", "validTo": null,
  *                 "legalBasis": "..." } ],

@@ -89,15 +89,17 @@ class CatalogueValidationTests {
 	void aDocumentNeedsAnAcceptedMediaType() {
 		String documents = """
 				"documents": [
-				  { "code": "D", "nameVi": "Giấy", "nameEn": "Paper", "required": true, "mediaTypes": [] },
-				  { "code": "E", "nameVi": "Giấy", "nameEn": "Paper", "required": true, "mediaTypes": [ "pdf" ] },
-				  { "code": "E", "nameVi": "Giấy", "nameEn": "Paper", "required": true, "mediaTypes": [ "image/png" ] } ],""";
+				  { "code": "D", "nameVi": "Giấy", "nameEn": "Paper", "required": true, "signedOnline": false, "mediaTypes": [] },
+				  { "code": "E", "nameVi": "Giấy", "nameEn": "Paper", "required": true, "signedOnline": false, "mediaTypes": [ "pdf" ] },
+				  { "code": "E", "nameVi": "Giấy", "nameEn": "Paper", "required": true, "signedOnline": false, "mediaTypes": [ "image/png" ] },
+				  { "code": "F", "nameVi": "Giấy", "nameEn": "Paper", "required": true, "signedOnline": true, "mediaTypes": [ "image/png" ] } ],""";
 		assertThatExceptionOfType(InvalidCatalogueException.class)
 			.isThrownBy(() -> parse(catalogue(procedure("P-1", 5, 2, "").replace("\"fees\"", documents + "\"fees\""))))
 			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
 					"procedure P-1, document D: mediaTypes must list at least one accepted format",
 					"procedure P-1, document E: 'pdf' is not a media type such as application/pdf",
-					"procedure P-1: document E is listed twice"));
+					"procedure P-1: document E is listed twice",
+					"procedure P-1, document F: a document signed online is a PDF, its only media type application/pdf"));
 	}
 
 	@Test

@@ -104,6 +104,37 @@ public class Organisations {
 			@NotNull LocalDate from, LocalDate until) {
 	}
 
+	/**
+	 * An organisation as its representatives and the officers of its unit see it: the personal ids of
+	 * its head and mandate holders only for the officers (a clerk holding a mandate does not learn the
+	 * head's).
+	 */
+	public record OrganisationView(String id, String name, String category, Organisation.FoundingDocument founding,
+			Address headOffice, AgencyLevel level, String handlingProvince, Organisation.SpecialSeals specialSeals,
+			Organisation.Person head, List<MandateView> mandates, java.time.Instant registeredAt) {
+
+		static OrganisationView of(Organisation organisation, Caller caller) {
+			boolean officer = caller.isOfficer();
+			Organisation.Person head = organisation.head();
+			return new OrganisationView(organisation.id(), organisation.name(), organisation.category(),
+					organisation.founding(), organisation.headOffice(), organisation.level(),
+					organisation.handlingProvince(), organisation.specialSeals(),
+					new Organisation.Person(officer ? head.personalId() : null, head.fullName()),
+					organisation.mandates()
+						.stream()
+						.map((mandate) -> new MandateView(mandate.id(), officer ? mandate.personalId() : null,
+								mandate.fullName(), mandate.document(), mandate.from(), mandate.until(),
+								mandate.revokedAt()))
+						.toList(),
+					organisation.registeredAt());
+		}
+
+	}
+
+	public record MandateView(String id, String personalId, String fullName, String document, LocalDate from,
+			LocalDate until, java.time.Instant revokedAt) {
+	}
+
 	@GetMapping("/organisation-categories")
 	List<OrganisationCategories.Category> categories() {
 		return this.categories.all();
@@ -111,13 +142,14 @@ public class Organisations {
 
 	@PostMapping("/organisations")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<Organisation> register(@Valid @RequestBody OrganisationRequest request, Caller officer) {
+	Mono<OrganisationView> register(@Valid @RequestBody OrganisationRequest request, Caller officer) {
 		OrganisationCategories.Category category = this.categories.find(request.category())
 			.orElseThrow(() -> new ApiException(ProblemType.UNPROCESSABLE, "organisation.category-unknown")
 				.withError("category", "organisation.category-unknown"));
 		Organisation.Registered registered = Organisation.register(newId(), request, category, officer,
 				this.clock.instant());
-		return this.store.insert(registered.organisation(), List.of(registered.event()));
+		return this.store.insert(registered.organisation(), List.of(registered.event()))
+			.map((organisation) -> OrganisationView.of(organisation, officer));
 	}
 
 	private static String newId() {
@@ -128,39 +160,40 @@ public class Organisations {
 
 	/** The organisations the calling representative acts for today. */
 	@GetMapping("/me/organisations")
-	Mono<List<Organisation>> mine(Caller caller) {
+	Mono<List<OrganisationView>> mine(Caller caller) {
 		caller.requireAnyRole(Organisation.REPRESENTATIVE);
 		LocalDate today = VietnamTime.today(this.clock);
 		return this.mongo.find(Query.query(new Criteria().orOperator(Criteria.where("head.personalId").is(caller.personalId()),
 				Criteria.where("mandates.personalId").is(caller.personalId()))).limit(100), Organisation.class, COLLECTION)
 			.filter((organisation) -> organisation.representative(caller.personalId(), today).isPresent())
+			.map((organisation) -> OrganisationView.of(organisation, caller))
 			.collectList();
 	}
 
 	@GetMapping("/organisations/{id}")
-	Mono<Organisation> organisation(@PathVariable String id, Caller caller) {
-		return find(id).map((organisation) -> {
-			organisation.requireVisibleTo(caller, VietnamTime.today(this.clock));
-			return organisation;
-		});
+	Mono<OrganisationView> organisation(@PathVariable String id, Caller caller) {
+		return visible(id, caller).map((organisation) -> OrganisationView.of(organisation, caller));
 	}
 
 	@PostMapping("/organisations/{id}/mandates")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<Organisation> recordMandate(@PathVariable String id, @Valid @RequestBody MandateRequest request,
+	Mono<OrganisationView> recordMandate(@PathVariable String id, @Valid @RequestBody MandateRequest request,
 			Caller officer) {
 		return visible(id, officer).then(this.store.change(id, (organisation) -> List.of(
-				organisation.recordMandate(request, officer, this.clock.instant(), VietnamTime.today(this.clock)))));
+				organisation.recordMandate(request, officer, this.clock.instant(), VietnamTime.today(this.clock)))))
+			.map((organisation) -> OrganisationView.of(organisation, officer));
 	}
 
 	@PostMapping("/organisations/{id}/mandates/{mandateId}/revocation")
-	Mono<Organisation> revokeMandate(@PathVariable String id, @PathVariable String mandateId, Caller officer) {
+	Mono<OrganisationView> revokeMandate(@PathVariable String id, @PathVariable String mandateId, Caller officer) {
 		return visible(id, officer).then(this.store.change(id,
-				(organisation) -> List.of(organisation.revokeMandate(mandateId, officer, this.clock.instant()))));
+				(organisation) -> List.of(organisation.revokeMandate(mandateId, officer, this.clock.instant()))))
+			.map((organisation) -> OrganisationView.of(organisation, officer));
 	}
 
+	/** The organisation, for one of its representatives or an officer of its unit (403 another unit's); 404 otherwise. */
 	private Mono<Organisation> visible(String id, Caller caller) {
-		return organisation(id, caller);
+		return find(id).doOnNext((organisation) -> organisation.requireVisibleTo(caller, VietnamTime.today(this.clock)));
 	}
 
 	/** The organisation; 404 when there is none. */

@@ -294,6 +294,11 @@ class SealDossierTests {
 			.isCreated());
 		String mandateId = JsonPath.read(mandate, "$.mandates[0].id");
 		submit(representative(STRANGER), "NEW_SEAL", body).expectStatus().isCreated();
+		// The clerk sees the organisation, not the personal ids of those acting for it; the unit's officer does.
+		String seen = body(get("/api/seal/organisations/" + committee, representative(STRANGER)).expectStatus().isOk());
+		assertThat(seen).doesNotContain("001066300009", STRANGER).contains("Ngô Văn Cử");
+		assertThat(body(get("/api/seal/organisations/" + committee, this.officer).expectStatus().isOk()))
+			.contains("001066300009", STRANGER);
 		this.client.post()
 			.uri("/api/seal/organisations/" + committee + "/mandates/" + mandateId + "/revocation")
 			.headers((headers) -> headers.setBearerAuth(jwt.officer("079180303333", "PC06-HCM", "79")))

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import vn.gov.bca.platform.data.claim.Claims;
 import vn.gov.bca.platform.data.outbox.AggregateStore;
@@ -317,8 +318,14 @@ public class DossierWorkflow<D extends Dossier, F> {
 			Procedure procedure = this.parts.catalogue().require(dossier.procedureCode());
 			boolean signed = dossier.channel() == Channel.ONLINE && !caller.isOfficer() && kind != null
 					&& procedure.document(kind).map(RequiredDocument::signedOnline).orElse(false);
-			Attachment.Signature signature = signed ? Attachments.checkSigned(this.parts.signers(), content) : null;
-			return this.parts.attachments().store(dossier, procedure, kind, filename, content, caller, signature);
+			if (!signed) {
+				return this.parts.attachments().store(dossier, procedure, kind, filename, content, caller);
+			}
+			// Parsing a PDF and its CMS is CPU work on an untrusted file: never on the event loop.
+			return Mono.fromCallable(() -> Attachments.checkSigned(this.parts.signers(), content))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap((signature) -> this.parts.attachments()
+					.store(dossier, procedure, kind, filename, content, caller, signature));
 		});
 	}
 

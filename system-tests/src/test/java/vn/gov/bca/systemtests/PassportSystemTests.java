@@ -1,8 +1,5 @@
 package vn.gov.bca.systemtests;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,11 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retried submission is one dossier, and a program disguised as a PDF is refused.
  */
 class PassportSystemTests {
-
-	private static final HttpClient BROWSER = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
 
 	private static final String SUBMISSION = """
 			{"procedure": "FIRST_ISSUE", "handlingProvince": "01", "phone": "0912345678",
@@ -72,15 +64,7 @@ class PassportSystemTests {
 		assertThat(paymentRequested.statusCode()).as(paymentRequested.body()).isEqualTo(200);
 		String orderId = JsonPath.read(paymentRequested.body(), "$.fee.paymentOrderId");
 
-		HttpResponse<String> checkout = SystemStack.post(gateway + "/api/payment/orders/" + orderId + "/checkout", "",
-				"Authorization", "Bearer " + an);
-		assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(200);
-		HttpResponse<String> paid = BROWSER.send(HttpRequest.newBuilder(URI.create(JsonPath.read(checkout.body(),
-				"$.checkoutUrl")))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("action=pay"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(paid.statusCode()).isEqualTo(303);
+		SystemStack.payFeeOrder(orderId, an);
 
 		String status = null;
 		for (int i = 0; i < 60 && !"IN_PROGRESS".equals(status); i++) {

@@ -1,12 +1,5 @@
 package vn.gov.bca.systemtests;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
-import javax.imageio.ImageIO;
-
 import com.jayway.jsonpath.JsonPath;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.Test;
 
 import vn.gov.bca.platform.document.signature.DevelopmentCa;
 import vn.gov.bca.platform.document.signature.DocumentSigner;
 import vn.gov.bca.platform.document.signature.UnitKeys;
 import vn.gov.bca.platform.testkit.PdfDocuments;
+import vn.gov.bca.platform.testkit.TestFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,11 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an embossed seal, is told why.
  */
 class SealSystemTests {
-
-	private static final HttpClient BROWSER = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
 
 	private static final String COLLEGE = "TC-DEMO0001";
 
@@ -60,24 +45,23 @@ class SealSystemTests {
 				+ "\", \"inscription\": \"TRƯỜNG CAO ĐẲNG CÔNG NGHỆ THỦ ĐÔ\"}");
 		assertThat(code).startsWith("PC06-HN-");
 
-		byte[] unsigned = pdf();
+		byte[] unsigned = TestFiles.blankPdf();
 		HttpResponse<String> refused = upload(code, rector, "APPLICATION", unsigned);
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
 		assertThat(refused.headers().firstValue("Content-Type")).get().asString().contains("application/problem+json");
 		assertThat((String) JsonPath.read(refused.body(), "$.errors[0].code")).isEqualTo("attachment.signature-missing");
 		assertThat((String) JsonPath.read(refused.body(), "$.detail")).contains("chưa được ký số");
 		byte[] signed = signer.sign(unsigned, DevelopmentCa.TEST_SIGNER, Instant.now());
-		String latin = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1);
 		HttpResponse<String> altered = upload(code, rector, "APPLICATION",
-				PdfDocuments.withOneByteChanged(signed, latin.indexOf("612")));
+				PdfDocuments.withOneByteChanged(signed, TestFiles.indexOf(signed, "612")));
 		assertThat(altered.statusCode()).as(altered.body()).isEqualTo(422);
 		assertThat((String) JsonPath.read(altered.body(), "$.errors[0].code")).isEqualTo("attachment.signature-broken");
 		HttpResponse<String> accepted = upload(code, rector, "APPLICATION", signed);
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
 		assertThat((String) JsonPath.read(accepted.body(), "$.signature.signer")).contains("CN=DEV-SIGNER");
-		assertThat(upload(code, rector, "FOUNDING-DOCUMENT", signer.sign(pdf(), DevelopmentCa.TEST_SIGNER,
+		assertThat(upload(code, rector, "FOUNDING-DOCUMENT", signer.sign(TestFiles.blankPdf(), DevelopmentCa.TEST_SIGNER,
 				Instant.now())).statusCode()).isEqualTo(201);
-		assertThat(upload(code, rector, "SPECIMEN", specimen()).statusCode()).isEqualTo(201);
+		assertThat(upload(code, rector, "SPECIMEN", TestFiles.sealSpecimen()).statusCode()).isEqualTo(201);
 
 		// The representative of another organisation: the dossier does not exist for them.
 		String chair = SystemStack.userToken("daidien.hoi");
@@ -96,7 +80,7 @@ class SealSystemTests {
 		assertThat(lookup).doesNotContain("036090006666");
 		HttpResponse<byte[]> image = SystemStack.getBytes(gateway + JsonPath.read(lookup, "$.specimenUrl"));
 		assertThat(image.statusCode()).isEqualTo(200);
-		assertThat(image.body()).isEqualTo(specimen());
+		assertThat(image.body()).isEqualTo(TestFiles.sealSpecimen());
 
 		byte[] certificate = certificate(code, rector);
 		assertThat(PdfDocuments.flatText(certificate)).contains("GIẤY CHỨNG NHẬN ĐĂNG KÝ MẪU CON DẤU",
@@ -110,9 +94,9 @@ class SealSystemTests {
 		String again = submit(rector, "RE_REGISTRATION", """
 				{"organisationId": "%s", "inscription": "TRƯỜNG CAO ĐẲNG CÔNG NGHỆ THỦ ĐÔ", "sealNumber": "%s",
 				 "reRegistrationGround": "DAMAGED"}""".formatted(COLLEGE, sealNumber));
-		assertThat(upload(again, rector, "APPLICATION", signer.sign(pdf(), DevelopmentCa.TEST_SIGNER, Instant.now()))
+		assertThat(upload(again, rector, "APPLICATION", signer.sign(TestFiles.blankPdf(), DevelopmentCa.TEST_SIGNER, Instant.now()))
 			.statusCode()).isEqualTo(201);
-		assertThat(upload(again, rector, "SPECIMEN", specimen()).statusCode()).isEqualTo(201);
+		assertThat(upload(again, rector, "SPECIMEN", TestFiles.sealSpecimen()).statusCode()).isEqualTo(201);
 		String[] replacement = acceptPayApprove(again, rector, officer);
 		String old = awaitPublic(gateway + "/api/seal/public/certificates/" + certificateNumber,
 				(body) -> body.contains("\"certificateStatus\":\"SUPERSEDED\""));
@@ -151,7 +135,7 @@ class SealSystemTests {
 	}
 
 	/** Accepted, the fee paid at the sandbox, approved: the seal's number and the certificate's. */
-	private static String[] acceptPayApprove(String code, String representative, String officer) throws Exception {
+	private static String[] acceptPayApprove(String code, String representative, String officer) throws InterruptedException {
 		String gateway = SystemStack.gateway();
 		assertThat(act(code, "accept", officer).statusCode()).isEqualTo(200);
 		HttpResponse<String> early = act(code, "approve", officer);
@@ -159,15 +143,7 @@ class SealSystemTests {
 		HttpResponse<String> requested = act(code, "payment-request", officer);
 		assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
 		String orderId = JsonPath.read(requested.body(), "$.fee.paymentOrderId");
-		HttpResponse<String> checkout = SystemStack.post(gateway + "/api/payment/orders/" + orderId + "/checkout", "",
-				"Authorization", "Bearer " + representative);
-		assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(200);
-		HttpResponse<String> paid = BROWSER.send(HttpRequest.newBuilder(URI.create(JsonPath.read(checkout.body(),
-				"$.checkoutUrl")))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("action=pay"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(paid.statusCode()).isEqualTo(303);
+		SystemStack.payFeeOrder(orderId, representative);
 		String dossier = awaitPrivate(gateway + "/api/seal/dossiers/" + code, representative,
 				(body) -> body.contains("\"status\":\"IN_PROGRESS\""));
 		assertThat(dossier).contains("\"status\":\"IN_PROGRESS\"");
@@ -224,29 +200,6 @@ class SealSystemTests {
 			Thread.sleep(250);
 		}
 		throw new AssertionError("Not seen within 40 s at " + url + ": " + body);
-	}
-
-	private static byte[] pdf() throws Exception {
-		try (PDDocument document = new PDDocument()) {
-			document.addPage(new PDPage());
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
-		}
-	}
-
-	/** A round red seal on white, as a scanned specimen looks. */
-	private static byte[] specimen() throws Exception {
-		BufferedImage image = new BufferedImage(160, 160, BufferedImage.TYPE_INT_RGB);
-		Graphics2D pen = image.createGraphics();
-		pen.setColor(Color.WHITE);
-		pen.fillRect(0, 0, 160, 160);
-		pen.setColor(Color.RED);
-		pen.drawOval(8, 8, 144, 144);
-		pen.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", out);
-		return out.toByteArray();
 	}
 
 }

@@ -142,6 +142,25 @@ final class SystemStack {
 			.build());
 	}
 
+	/**
+	 * A fee order paid as its payer does it: the checkout opened through the gateway, then the
+	 * sandbox's "Thanh toán" button pressed (a 303 back to the portal).
+	 */
+	static void payFeeOrder(String orderId, String payerToken) {
+		HttpResponse<String> checkout = post(gateway() + "/api/payment/orders/" + orderId + "/checkout", "",
+				"Authorization", "Bearer " + payerToken);
+		if (checkout.statusCode() != 200) {
+			throw new AssertionError("The checkout of " + orderId + " answered " + checkout.statusCode() + ": " + checkout.body());
+		}
+		HttpResponse<String> paid = send(HttpRequest.newBuilder(URI.create(JsonPath.read(checkout.body(), "$.checkoutUrl")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("action=pay"))
+			.build());
+		if (paid.statusCode() != 303) {
+			throw new AssertionError("The sandbox answered " + paid.statusCode() + " to the payment of " + orderId);
+		}
+	}
+
 	static HttpResponse<String> send(HttpRequest request) {
 		try {
 			return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

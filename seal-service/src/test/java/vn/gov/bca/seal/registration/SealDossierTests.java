@@ -3,22 +3,15 @@ package vn.gov.bca.seal.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
-
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +30,7 @@ import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.PdfDocuments;
 import vn.gov.bca.platform.testkit.ServiceStubs;
+import vn.gov.bca.platform.testkit.TestFiles;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 import vn.gov.bca.platform.testkit.TopicReader;
 import vn.gov.bca.platform.testkit.TopicWriter;
@@ -99,7 +93,7 @@ class SealDossierTests {
 		assertThat(code).matches("PC06-HN-[0-9]{6}-[0-9]{4}");
 
 		// Online, the documents the law wants signed are refused unsigned, altered or appended to.
-		byte[] unsigned = pdf();
+		byte[] unsigned = TestFiles.blankPdf();
 		attach(code, "APPLICATION", unsigned, rector).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
@@ -109,7 +103,7 @@ class SealDossierTests {
 			.value((detail) -> assertThat((String) detail).contains("chữ ký số"));
 		byte[] signed = sign(unsigned);
 		// One byte of the signed range changed: the page's width, 612 read as 712.
-		attach(code, "APPLICATION", PdfDocuments.withOneByteChanged(signed, indexOf(signed, "612")), rector).expectStatus()
+		attach(code, "APPLICATION", PdfDocuments.withOneByteChanged(signed, TestFiles.indexOf(signed, "612")), rector).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.errors[0].code")
@@ -119,8 +113,8 @@ class SealDossierTests {
 			.expectBody()
 			.jsonPath("$.signature.signer")
 			.value((signerName) -> assertThat((String) signerName).contains("CN=" + DevelopmentCa.TEST_SIGNER));
-		attach(code, "FOUNDING-DOCUMENT", sign(pdf()), rector).expectStatus().isCreated();
-		attach(code, "SPECIMEN", specimen(), rector).expectStatus().isCreated();
+		attach(code, "FOUNDING-DOCUMENT", sign(TestFiles.blankPdf()), rector).expectStatus().isCreated();
+		attach(code, "SPECIMEN", TestFiles.sealSpecimen(), rector).expectStatus().isCreated();
 
 		// Another organisation's representative learns nothing of the dossier.
 		organisation(this.officer, "Hội Cựu chiến binh phường Ba Đình", "ASSOCIATIONS_RELIGIONS_FUNDS_NGOS", "PROVINCIAL",
@@ -156,7 +150,7 @@ class SealDossierTests {
 			.expectBody(byte[].class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(image).isEqualTo(specimen());
+		assertThat(image).isEqualTo(TestFiles.sealSpecimen());
 
 		// The certificate: signed, with the seal's facts, the specimen and a QR code that verifies.
 		byte[] certificate = certificateOf(code, rector);
@@ -193,8 +187,8 @@ class SealDossierTests {
 		String code = code(submit(token, "RE_REGISTRATION", """
 				{"organisationId": "%s", "inscription": "TRƯỜNG TRUNG CẤP NGHỀ SÓC SƠN", "sealNumber": "%s",
 				 "reRegistrationGround": "DAMAGED"}""".formatted(school, first[0])));
-		attach(code, "APPLICATION", sign(pdf()), token).expectStatus().isCreated();
-		attach(code, "SPECIMEN", specimen(), token).expectStatus().isCreated();
+		attach(code, "APPLICATION", sign(TestFiles.blankPdf()), token).expectStatus().isCreated();
+		attach(code, "SPECIMEN", TestFiles.sealSpecimen(), token).expectStatus().isCreated();
 		act(code, "accept", this.officer).expectStatus().isOk();
 		pay(code);
 		String approved = body(act(code, "approve", this.officer).expectStatus().isOk());
@@ -224,7 +218,7 @@ class SealDossierTests {
 		String[] first = approvedNewSeal(office, token);
 		String code = code(submit(token, "CERTIFICATE_EXCHANGE", """
 				{"organisationId": "%s", "sealNumber": "%s", "certificateGround": "LOST"}""".formatted(office, first[0])));
-		attach(code, "APPLICATION", sign(pdf()), token).expectStatus().isCreated();
+		attach(code, "APPLICATION", sign(TestFiles.blankPdf()), token).expectStatus().isCreated();
 		act(code, "accept", this.officer).expectStatus().isOk();
 		String approved = body(act(code, "approve", this.officer).expectStatus().isOk());
 		assertThat((String) JsonPath.read(approved, "$.sealNumber")).isEqualTo(first[0]);
@@ -353,9 +347,9 @@ class SealDossierTests {
 	private String[] approvedNewSeal(String organisation, String token) throws Exception {
 		String code = code(submit(token, "NEW_SEAL", """
 				{"organisationId": "%s", "inscription": "CON DẤU"}""".formatted(organisation)));
-		attach(code, "APPLICATION", sign(pdf()), token).expectStatus().isCreated();
-		attach(code, "FOUNDING-DOCUMENT", sign(pdf()), token).expectStatus().isCreated();
-		attach(code, "SPECIMEN", specimen(), token).expectStatus().isCreated();
+		attach(code, "APPLICATION", sign(TestFiles.blankPdf()), token).expectStatus().isCreated();
+		attach(code, "FOUNDING-DOCUMENT", sign(TestFiles.blankPdf()), token).expectStatus().isCreated();
+		attach(code, "SPECIMEN", TestFiles.sealSpecimen(), token).expectStatus().isCreated();
 		act(code, "accept", this.officer).expectStatus().isOk();
 		pay(code);
 		String approved = body(act(code, "approve", this.officer).expectStatus().isOk());
@@ -481,39 +475,8 @@ class SealDossierTests {
 		return response.expectBody(String.class).returnResult().getResponseBody();
 	}
 
-	private static int indexOf(byte[] bytes, String text) {
-		String latin = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
-		int at = latin.indexOf(text);
-		assertThat(at).isPositive();
-		return at;
-	}
-
 	private byte[] sign(byte[] pdf) {
 		return this.signer.sign(pdf, DevelopmentCa.TEST_SIGNER, Instant.now());
-	}
-
-	private static byte[] pdf() throws Exception {
-		try (PDDocument document = new PDDocument()) {
-			document.addPage(new PDPage());
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
-		}
-	}
-
-	/** A round red seal on white, as a scanned specimen looks. */
-	private static byte[] specimen() throws Exception {
-		BufferedImage image = new BufferedImage(160, 160, BufferedImage.TYPE_INT_RGB);
-		Graphics2D pen = image.createGraphics();
-		pen.setColor(Color.WHITE);
-		pen.fillRect(0, 0, 160, 160);
-		pen.setColor(Color.RED);
-		pen.drawOval(8, 8, 144, 144);
-		pen.drawOval(30, 30, 100, 100);
-		pen.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", out);
-		return out.toByteArray();
 	}
 
 }

@@ -1,13 +1,10 @@
 package vn.gov.bca.platform.dossier.attachment;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,19 +43,10 @@ class SignedAttachmentsTests {
 				now.minusSeconds(60), DevelopmentCa.KeyType.EC_P256);
 		UnitKeys ours = UnitKeys.load(folder.resolve("ours.p12"), PASSWORD);
 		UnitKeys theirs = UnitKeys.load(folder.resolve("theirs.p12"), PASSWORD);
-		unsigned = blankPdf();
+		unsigned = vn.gov.bca.platform.testkit.TestFiles.blankPdf();
 		signed = new DocumentSigner(ours).sign(unsigned, DevelopmentCa.TEST_SIGNER, now);
 		signedByStranger = new DocumentSigner(theirs).sign(unsigned, DevelopmentCa.TEST_SIGNER, now);
 		trusted = new SignatureCheck(ours.trustedCertificates(), Clock.systemUTC());
-	}
-
-	private static byte[] blankPdf() throws Exception {
-		try (PDDocument document = new PDDocument()) {
-			document.addPage(new PDPage());
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
-		}
 	}
 
 	@Test

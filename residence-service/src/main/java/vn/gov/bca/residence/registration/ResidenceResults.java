@@ -16,7 +16,6 @@ import vn.gov.bca.platform.document.register.DocumentRegister;
 import vn.gov.bca.platform.document.register.DocumentRequest;
 import vn.gov.bca.platform.document.register.IssuedDocument;
 import vn.gov.bca.platform.dossier.Dossier;
-import vn.gov.bca.platform.dossier.ProgressEntry;
 import vn.gov.bca.platform.web.time.VietnamTime;
 import vn.gov.bca.platform.dossier.Address;
 import vn.gov.bca.residence.register.Relation;
@@ -28,8 +27,7 @@ import vn.gov.bca.residence.register.ResidentFile;
  * approval is written into the register (Project 06: the register is the result) for the applicant
  * and everyone registered with them, then the signed result is issued: the notice of the result
  * (CT08) or the absence slip (CT03). A refusal, before or after acceptance, is answered in writing
- * with its reasons (CT06; Law on Residence Art. 22(3), 28(3): "trường hợp từ chối ... phải trả lời bằng
- * văn bản và nêu rõ lý do").
+ * with its reasons by the platform's refusal notice ({@link ResidenceRules#refusalNotice}).
  */
 @Component
 public class ResidenceResults {
@@ -37,8 +35,6 @@ public class ResidenceResults {
 	static final String RESULT_NOTICE = "RESIDENCE_RESULT_NOTICE";
 
 	static final String ABSENCE_SLIP = "ABSENCE_SLIP";
-
-	static final String REFUSAL = "RESIDENCE_REFUSAL";
 
 	private final ResidenceRegister register;
 
@@ -52,7 +48,6 @@ public class ResidenceResults {
 	Mono<?> followUp(String eventType, ResidenceDossier dossier) {
 		return switch (eventType) {
 			case "DossierProcessed" -> record(dossier).then(this.documents.issue(result(dossier)));
-			case "DossierStopped", "DossierNotAccepted" -> this.documents.issue(refusal(dossier));
 			default -> Mono.empty();
 		};
 	}
@@ -174,25 +169,6 @@ public class ResidenceResults {
 		return request(type, dossier, title, rows, day,
 				List.of(new Row("Thủ tục", procedureName(dossier.procedure())), new Row("Kết quả", "Đã giải quyết"),
 						new Row("Ngày giải quyết", VietnameseDates.numeric(day))));
-	}
-
-	DocumentRequest refusal(ResidenceDossier dossier) {
-		ProgressEntry refused = dossier.progress()
-			.stream()
-			.filter((entry) -> entry.action().equals("stop") || entry.action().equals("not-accept"))
-			.reduce((first, second) -> second)
-			.orElseThrow();
-		String reason = refused.content();
-		LocalDate day = VietnamTime.dayOf(refused.at());
-		List<Row> rows = List.of(new Row("Mã hồ sơ", dossier.code()),
-				new Row("Thủ tục", procedureName(dossier.procedure())),
-				new Row("Họ và tên", dossier.applicant().fullName()),
-				new Row("Số định danh cá nhân", dossier.applicant().personalId()),
-				new Row("Kết quả", "Từ chối giải quyết"), new Row("Lý do", reason),
-				new Row("Ngày", VietnameseDates.numeric(day)));
-		return request(REFUSAL, dossier, "THÔNG BÁO VỀ VIỆC TỪ CHỐI GIẢI QUYẾT HỒ SƠ ĐĂNG KÝ CƯ TRÚ", rows, day,
-				List.of(new Row("Thủ tục", procedureName(dossier.procedure())), new Row("Kết quả", "Từ chối giải quyết"),
-						new Row("Ngày", VietnameseDates.numeric(day))));
 	}
 
 	private static DocumentRequest request(String type, ResidenceDossier dossier, String title, List<Row> rows,

@@ -524,6 +524,15 @@ class ResidenceRules implements ProcedureRules<ResidenceDossier, ResidenceForm> 
 			.flatMap((present) -> present ? Mono.<Void>empty() : Mono.error(ApiException.conflict(missing)));
 	}
 
+	/**
+	 * A refusal, before or after acceptance, is answered in writing with its reasons (CT06; Law on
+	 * Residence Art. 22(3), 28(3): "trường hợp từ chối ... phải trả lời bằng văn bản và nêu rõ lý do").
+	 */
+	@Override
+	public RefusalNotice refusalNotice() {
+		return new RefusalNotice("RESIDENCE_REFUSAL", "THÔNG BÁO VỀ VIỆC TỪ CHỐI GIẢI QUYẾT HỒ SƠ ĐĂNG KÝ CƯ TRÚ");
+	}
+
 	@Override
 	public Mono<?> followUp(String eventType, ResidenceDossier dossier) {
 		return this.results.followUp(eventType, dossier);

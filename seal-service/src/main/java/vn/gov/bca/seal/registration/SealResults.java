@@ -35,6 +35,9 @@ public class SealResults {
 
 	public static final String CERTIFICATE = "SEAL_CERTIFICATE";
 
+	/** The written refusal with its reasons, issued by the platform ({@link SealRules#refusalNotice}). */
+	public static final String REFUSAL = "SEAL_REFUSAL";
+
 	private final SealRegistry registry;
 
 	private final Organisations organisations;

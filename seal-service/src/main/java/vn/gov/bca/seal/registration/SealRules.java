@@ -245,6 +245,12 @@ class SealRules implements ProcedureRules<SealDossier, SealForm> {
 		return latest.id();
 	}
 
+	/** A dossier not accepted or stopped is answered in writing with the officer's reasons. */
+	@Override
+	public RefusalNotice refusalNotice() {
+		return new RefusalNotice(SealResults.REFUSAL, "THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ ĐĂNG KÝ MẪU CON DẤU");
+	}
+
 	@Override
 	public Mono<?> followUp(String eventType, SealDossier dossier) {
 		return this.results.followUp(eventType, dossier);

@@ -323,7 +323,7 @@ class SealDossierTests {
 	}
 
 	@Test
-	void aCentralBodysDossierGoesToC06AndOnlyItsOfficersHandleIt() {
+	void aCentralBodysDossierGoesToC06OnlyItsOfficersHandleItAndARefusalSaysWhy() {
 		this.client.post()
 			.uri("/api/seal/organisations")
 			.headers((headers) -> headers.setBearerAuth(this.officer))
@@ -341,6 +341,30 @@ class SealDossierTests {
 		assertThat((String) JsonPath.read(created, "$.procedureCode")).isEqualTo("1.997001");
 		act(code, "accept", this.officer).expectStatus().isForbidden();
 		act(code, "accept", this.centralOfficer).expectStatus().isOk();
+
+		// Stopped with its reason: the representative gets the signed refusal saying why.
+		String reason = "Quyết định thành lập đã hết hiệu lực, cơ quan đã được tổ chức lại";
+		this.client.post()
+			.uri("/api/seal/dossiers/" + code + "/stop")
+			.headers((headers) -> headers.setBearerAuth(this.centralOfficer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("reason", reason))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String token = representative(MINISTRY_HEAD);
+		String[] id = new String[1];
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			List<String> ids = JsonPath.read(body(get("/api/seal/documents?reference=" + code, token)),
+					"$[?(@.type == 'SEAL_REFUSAL')].id");
+			id[0] = ids.isEmpty() ? null : ids.get(0);
+			return id[0] != null;
+		});
+		byte[] refusal = get("/api/seal/documents/" + id[0] + "/pdf", token).expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(PdfDocuments.flatText(refusal)).contains("TỪ CHỐI GIẢI QUYẾT HỒ SƠ ĐĂNG KÝ MẪU CON DẤU",
+				"Mã hồ sơ: " + code, "Lý do: " + reason, "CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI");
 	}
 
 	/** A new seal filed, paid and approved; its seal number, certificate number and dossier code. */

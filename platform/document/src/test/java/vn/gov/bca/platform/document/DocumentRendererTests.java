@@ -193,17 +193,9 @@ class DocumentRendererTests {
 
 	@Test
 	void showsAFigureWithItsCaptionBesideTheQrCodeAndStaysPdfA() throws Exception {
-		BufferedImage specimen = new BufferedImage(120, 120, BufferedImage.TYPE_INT_RGB);
-		java.awt.Graphics2D pen = specimen.createGraphics();
-		pen.setColor(java.awt.Color.WHITE);
-		pen.fillRect(0, 0, 120, 120);
-		pen.setColor(java.awt.Color.RED);
-		pen.drawOval(5, 5, 110, 110);
-		pen.dispose();
-		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-		javax.imageio.ImageIO.write(specimen, "png", png);
 		byte[] pdf = renderer.render(SampleDocuments.feeReceipt()
-			.withFigure(new AdministrativeDocument.Figure("Mẫu con dấu", "image/png", png.toByteArray())));
+			.withFigure(new AdministrativeDocument.Figure("Mẫu con dấu", "image/png",
+					vn.gov.bca.platform.testkit.TestFiles.sealSpecimen())));
 
 		assertThat(text(pdf)).contains("Mẫu con dấu");
 		try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -215,7 +207,7 @@ class DocumentRendererTests {
 				}
 			}
 			// The QR code and the specimen, at its own pixels.
-			assertThat(images).hasSize(2).contains(new java.awt.Dimension(120, 120));
+			assertThat(images).hasSize(2).contains(new java.awt.Dimension(160, 160));
 		}
 		assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("pdfaid:part");
 	}

@@ -34,12 +34,15 @@ class DossierFollowUp<D extends Dossier> {
 
 	private final DossierReceipts receipts;
 
+	private final DossierRefusals refusals;
+
 	DossierFollowUp(ProcessedEvents processed, DossierWorkflow<D, ?> workflow, ProcedureRules<D, ?> rules,
-			DossierReceipts receipts) {
+			DossierReceipts receipts, DossierRefusals refusals) {
 		this.processed = processed;
 		this.workflow = workflow;
 		this.rules = rules;
 		this.receipts = receipts;
+		this.refusals = refusals;
 	}
 
 	@KafkaListener(topics = "${vneid.outbox.topic}", groupId = "${spring.application.name}.dossier-follow-up")
@@ -56,6 +59,7 @@ class DossierFollowUp<D extends Dossier> {
 			String type = event.simpleType();
 			return this.workflow.stored(record.key())
 				.flatMap((dossier) -> this.receipts.followUp(type, dossier)
+					.then(this.refusals.followUp(type, dossier, this.rules.refusalNotice()))
 					.then(this.rules.followUp(type, dossier))
 					.then(ENDINGS.contains(type) ? this.workflow.releaseOpen(dossier) : Mono.empty()));
 		}).then();

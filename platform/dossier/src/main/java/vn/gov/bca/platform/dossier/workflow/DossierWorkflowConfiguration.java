@@ -120,14 +120,16 @@ public class DossierWorkflowConfiguration {
 	@Bean
 	DossierFollowUp<?> dossierFollowUp(ProcessedEvents processed, DossierWorkflow<?, ?> workflow,
 			ProcedureRules<?, ?> rules, DocumentRegister documents, ProcedureCatalogue catalogue) {
-		return followUp(processed, workflow, rules, new DossierReceipts(documents, catalogue));
+		return followUp(processed, workflow, rules, new DossierReceipts(documents, catalogue),
+				new DossierRefusals(documents, catalogue));
 	}
 
 	@SuppressWarnings("unchecked")
 	private static <D extends Dossier> DossierFollowUp<D> followUp(ProcessedEvents processed,
-			DossierWorkflow<?, ?> workflow, ProcedureRules<?, ?> rules, DossierReceipts receipts) {
+			DossierWorkflow<?, ?> workflow, ProcedureRules<?, ?> rules, DossierReceipts receipts,
+			DossierRefusals refusals) {
 		return new DossierFollowUp<>(processed, (DossierWorkflow<D, ?>) workflow, (ProcedureRules<D, ?>) rules,
-				receipts);
+				receipts, refusals);
 	}
 
 	/** The dossier view's API description with the procedure's details, when the service describes its API. */

@@ -61,6 +61,18 @@ public interface ProcedureRules<D extends Dossier, F> {
 		return Mono.empty();
 	}
 
+	/**
+	 * The written refusal a dossier not accepted or stopped gets, with the officer's reason
+	 * ({@code type} the document's code, {@code title} what it is called); null for none.
+	 */
+	default RefusalNotice refusalNotice() {
+		return null;
+	}
+
+	/** A procedure family's refusal notice: its document type (a code) and its title. */
+	record RefusalNotice(String type, String title) {
+	}
+
 	/** The procedure's part of the view (its form, its result), merged into {@link DossierView}. */
 	Object details(D dossier);
 

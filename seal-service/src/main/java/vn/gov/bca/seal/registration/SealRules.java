@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.data.outbox.Transition;
+import vn.gov.bca.platform.document.AdministrativeDocument;
 import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.attachment.Attachment;
@@ -210,6 +211,14 @@ class SealRules implements ProcedureRules<SealDossier, SealForm> {
 				.flatMap((files) -> {
 					requireDocuments(procedure, files);
 					String specimen = dossier.procedure().registersSeal() ? specimen(files) : null;
+					return (specimen == null) ? Mono.just(files)
+							: this.attachments.read(dossier, specimen)
+								.publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
+								.doOnNext((file) -> requirePrintable(file.content()))
+								.thenReturn(files);
+				})
+				.flatMap((files) -> {
+					String specimen = dossier.procedure().registersSeal() ? specimen(files) : null;
 					Mono<String> sealNumber = dossier.procedure().registersSeal()
 							? this.registry.nextSealNumber(unit, today) : Mono.just(form.sealNumber());
 					String summary = this.results.summary(dossier);
@@ -249,6 +258,19 @@ class SealRules implements ProcedureRules<SealDossier, SealForm> {
 	@Override
 	public RefusalNotice refusalNotice() {
 		return new RefusalNotice(SealResults.REFUSAL, "THÔNG BÁO TỪ CHỐI GIẢI QUYẾT HỒ SƠ ĐĂNG KÝ MẪU CON DẤU");
+	}
+
+	/**
+	 * The specimen prints on the certificate: at most 1 MB and {@value AdministrativeDocument.Figure#MAX_SIDE}
+	 * pixels a side, read from its header (a small file claiming a huge picture is refused before
+	 * anything decodes it).
+	 */
+	private static void requirePrintable(byte[] image) {
+		java.awt.Dimension size = AdministrativeDocument.Figure.dimensions(image);
+		if (image.length > 1024 * 1024 || size == null || size.width > AdministrativeDocument.Figure.MAX_SIDE
+				|| size.height > AdministrativeDocument.Figure.MAX_SIDE) {
+			throw ApiException.conflict("seal.specimen-unprintable", AdministrativeDocument.Figure.MAX_SIDE);
+		}
 	}
 
 	@Override

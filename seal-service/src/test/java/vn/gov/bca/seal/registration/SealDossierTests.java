@@ -230,7 +230,7 @@ class SealDossierTests {
 	}
 
 	@Test
-	void aSpecialSealNeedsTheRightAndTheRefusalSaysWhy() {
+	void aSpecialSealNeedsTheRightAndTheRefusalSaysWhy() throws Exception {
 		String association = organisation(this.officer, "Hội Người cao tuổi phường Tây Hồ",
 				"ASSOCIATIONS_RELIGIONS_FUNDS_NGOS", "PROVINCIAL", "01", false, "001060300007");
 		submit(representative("001060300007"), "SPECIAL_SEAL", """
@@ -246,10 +246,24 @@ class SealDossierTests {
 			.value((detail) -> assertThat((String) detail).contains("văn bằng, chứng chỉ"));
 		String college = organisation(this.officer, "Trường Cao đẳng Y tế Hà Đông", "PEOPLES_COMMITTEE_AGENCIES",
 				"PROVINCIAL", "01", true, "001061300008");
-		submit(representative("001061300008"), "SPECIAL_SEAL", """
-				{"organisationId": "%s", "sealKind": "EMBOSSED", "inscription": "TRƯỜNG CAO ĐẲNG Y TẾ HÀ ĐÔNG"}""".formatted(college))
-			.expectStatus()
-			.isCreated();
+		String code = code(submit(representative("001061300008"), "SPECIAL_SEAL", """
+				{"organisationId": "%s", "sealKind": "EMBOSSED", "inscription": "TRƯỜNG CAO ĐẲNG Y TẾ HÀ ĐÔNG"}""".formatted(college)));
+		// A specimen of a few kilobytes claiming 4,000 x 4,000 pixels would be decoded into the certificate: refused.
+		java.awt.image.BufferedImage huge = new java.awt.image.BufferedImage(4000, 4000,
+				java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(huge, "png", png);
+		String token = representative("001061300008");
+		attach(code, "APPLICATION", sign(TestFiles.blankPdf()), token).expectStatus().isCreated();
+		attach(code, "ENTITLEMENT-DOCUMENT", sign(TestFiles.blankPdf()), token).expectStatus().isCreated();
+		attach(code, "SPECIMEN", png.toByteArray(), token).expectStatus().isCreated();
+		act(code, "accept", this.officer).expectStatus().isOk();
+		pay(code);
+		act(code, "approve", this.officer).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("2.000 điểm ảnh"));
 		submit(representative("001061300008"), "SPECIAL_SEAL", """
 				{"organisationId": "%s", "sealKind": "ORDINARY", "inscription": "X"}""".formatted(college))
 			.expectStatus()

@@ -48,9 +48,14 @@ public record AdministrativeDocument(
 
 	/**
 	 * An image printed under the rows with its caption: a PNG or a JPEG (checked by its first bytes,
-	 * the only formats a template embeds), at most 1 MB.
+	 * the only formats a template embeds), at most 1 MB and {@value #MAX_SIDE} pixels a side, read
+	 * from its header before anything decodes it (a small file can claim a huge picture).
 	 */
 	public record Figure(String caption, String mediaType, byte[] image) {
+
+		/** The largest side, in pixels, of a figure: a 5 cm figure at 600 dpi is about 1,200. */
+		public static final int MAX_SIDE = 2000;
+
 		public Figure {
 			requireText(caption, "caption");
 			Objects.requireNonNull(image, "image");
@@ -62,7 +67,33 @@ public record AdministrativeDocument(
 			if (!("image/png".equals(mediaType) && png) && !("image/jpeg".equals(mediaType) && jpeg)) {
 				throw new IllegalArgumentException("a figure is a PNG or a JPEG whose bytes say so");
 			}
+			java.awt.Dimension size = dimensions(image);
+			if (size == null || size.width < 1 || size.height < 1 || size.width > MAX_SIDE || size.height > MAX_SIDE) {
+				throw new IllegalArgumentException("a figure is an image of 1 to " + MAX_SIDE + " pixels a side");
+			}
 			image = image.clone();
+		}
+
+		/** The picture's width and height from the image's header, without decoding it; null if unreadable. */
+		public static java.awt.Dimension dimensions(byte[] image) {
+			try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO
+				.createImageInputStream(new java.io.ByteArrayInputStream(image))) {
+				java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+				if (!readers.hasNext()) {
+					return null;
+				}
+				javax.imageio.ImageReader reader = readers.next();
+				try {
+					reader.setInput(in, true, true);
+					return new java.awt.Dimension(reader.getWidth(0), reader.getHeight(0));
+				}
+				finally {
+					reader.dispose();
+				}
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				return null;
+			}
 		}
 
 		/** The image as a {@code data:} URI, the only kind of resource a template may load. */

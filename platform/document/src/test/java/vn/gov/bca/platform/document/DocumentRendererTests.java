@@ -221,6 +221,19 @@ class DocumentRendererTests {
 	}
 
 	@Test
+	void aFigureClaimingAHugePictureIsRefusedBeforeAnythingDecodesIt() throws Exception {
+		// 4,000 x 4,000 pixels of one colour: a few kilobytes of PNG, 64 MB once decoded.
+		BufferedImage huge = new BufferedImage(4000, 4000, BufferedImage.TYPE_BYTE_BINARY);
+		java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(huge, "png", png);
+		assertThat(png.size()).isLessThan(1024 * 1024);
+		assertThat(AdministrativeDocument.Figure.dimensions(png.toByteArray())).isEqualTo(new java.awt.Dimension(4000, 4000));
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new AdministrativeDocument.Figure("Mẫu con dấu", "image/png", png.toByteArray()))
+			.withMessageContaining("pixels");
+	}
+
+	@Test
 	void rendersDocumentsOnSeveralThreadsAtOnce() throws Exception {
 		AdministrativeDocument receipt = SampleDocuments.feeReceipt();
 		ExecutorService pool = Executors.newFixedThreadPool(4);

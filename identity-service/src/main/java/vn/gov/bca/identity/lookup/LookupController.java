@@ -26,6 +26,7 @@ import vn.gov.bca.identity.registry.VietnameseText;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * What other services may ask the registry (Project 06: no paper proof of residence), with a
@@ -43,9 +44,12 @@ class LookupController {
 
 	private final AccessLog accessLog;
 
-	LookupController(CitizenRegistry registry, AccessLog accessLog) {
+	private final java.time.Clock clock;
+
+	LookupController(CitizenRegistry registry, AccessLog accessLog, java.time.Clock clock) {
 		this.registry = registry;
 		this.accessLog = accessLog;
+		this.clock = clock;
 	}
 
 	@GetMapping("/citizens/{personalId}")
@@ -65,7 +69,9 @@ class LookupController {
 		BirthDate birthDate = request.parsedBirthDate();
 		return this.registry.find(request.personalId())
 			.flatMap((citizen) -> this.accessLog.record(citizen.personalId(), caller, "SERVICE_VERIFY", declared)
-				.thenReturn(new Verification(matches(citizen, request.fullName(), birthDate))))
+				.thenReturn(new Verification(matches(citizen, request.fullName(), birthDate)
+						&& (request.cardIssuedOn() == null
+								|| citizen.presentsValidCard(request.cardIssuedOn(), VietnamTime.today(this.clock))))))
 			.defaultIfEmpty(new Verification(false));
 	}
 
@@ -120,10 +126,14 @@ class LookupController {
 	/**
 	 * @param birthDate the date of birth as the registry writes it: {@code 1950-03-12}, {@code 1950-03}
 	 * or {@code 1950} (400 for an impossible one such as {@code 1950-02-30})
+	 * @param cardIssuedOn the issue date printed on the identity card presented, when a card is
+	 * checked: then the match also needs it to be the citizen's card in use today (the last issued,
+	 * not expired, not reported lost)
 	 */
 	record VerificationRequest(@NotBlank @Pattern(regexp = "[0-9]{12}") String personalId,
 			@NotBlank @Size(max = 100) String fullName,
-			@NotBlank @Pattern(regexp = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?") String birthDate) {
+			@NotBlank @Pattern(regexp = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?") String birthDate,
+			LocalDate cardIssuedOn) {
 
 		BirthDate parsedBirthDate() {
 			try {

@@ -248,6 +248,37 @@ public class Citizen {
 		return changed(List.of("identityCards"), clock);
 	}
 
+	/**
+	 * The citizen reports their current card lost: it is no longer valid from today, at once (Law on
+	 * Identification 26/2023: a lost card is re-issued; until then the registry answers that it is
+	 * not valid).
+	 *
+	 * @throws ApiException 409 when the citizen has no valid card to report
+	 */
+	public List<CitizenEvent.CitizenChanged> reportCardLost(Clock clock) {
+		requireAlive();
+		LocalDate today = VietnamTime.today(clock);
+		IdentityCard current = currentIdentityCard();
+		if (current == null || !current.isValidOn(today)) {
+			throw ApiException.conflict("identity-card.none-valid");
+		}
+		List<IdentityCard> cards = new ArrayList<>(this.identityCards);
+		cards.set(cards.size() - 1, current.reportedLost(today));
+		this.identityCards = List.copyOf(cards);
+		return changed(List.of("identityCards"), clock);
+	}
+
+	/**
+	 * Whether a card presented (read: the personal id and the issue date printed on it) is the
+	 * citizen's card in use that day: the card issued last, issued that day, not expired, not
+	 * reported lost. An earlier card, replaced by an exchange or a re-issue, is not.
+	 */
+	public boolean presentsValidCard(LocalDate issuedOn, LocalDate day) {
+		IdentityCard current = currentIdentityCard();
+		return current != null && current.issuedOn().equals(issuedOn) && current.isValidOn(day)
+				&& this.lifeStatus != LifeStatus.DECEASED;
+	}
+
 	private void requireAlive() {
 		if (this.lifeStatus == LifeStatus.DECEASED) {
 			throw ApiException.conflict("citizen.deceased");

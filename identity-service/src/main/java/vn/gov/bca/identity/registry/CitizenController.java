@@ -166,6 +166,19 @@ class CitizenController {
 	}
 
 	/**
+	 * The signed-in citizen reports their identity card lost (VNeID): it is invalid at once, for every
+	 * service's verification of it; 409 when they hold no valid card.
+	 */
+	@PostMapping("/me/identity-card/loss-report")
+	Mono<IdentityCard> reportCardLost(Caller caller) {
+		caller.requireAnyRole(Caller.CITIZEN);
+		if (caller.personalId() == null) {
+			throw ApiException.notFound("citizen");
+		}
+		return this.registry.reportCardLost(caller.personalId()).map(Citizen::currentIdentityCard);
+	}
+
+	/**
 	 * The signed-in citizen's household: each member's name, relation to the head and year of birth,
 	 * nothing more (the members' own records are theirs).
 	 */

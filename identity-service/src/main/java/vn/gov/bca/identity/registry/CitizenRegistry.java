@@ -141,6 +141,18 @@ public class CitizenRegistry {
 				(citizen) -> citizen.issueIdentityCard(issuedOn, issuingAuthority, this.clock));
 	}
 
+	/** The citizen's own report that their card is lost: invalid at once. 404 when there is no such record. */
+	public Mono<Citizen> reportCardLost(String personalId) {
+		if (!PersonalIdNumber.isWellFormed(personalId)) {
+			return Mono.error(ApiException.notFound("citizen"));
+		}
+		return this.citizens.change(personalId, (citizen) -> citizen.reportCardLost(this.clock)
+			.stream()
+			.map((event) -> event.withAggregateId(this.pseudonyms.of(citizen.personalId())))
+			.toList())
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("citizen")));
+	}
+
 	/**
 	 * A transition on the stored record, re-applied to a fresh read when another change came first
 	 * (the platform's {@link AggregateStore#change}); the record outside the officer's reach is 404

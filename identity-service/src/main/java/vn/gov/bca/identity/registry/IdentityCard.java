@@ -13,15 +13,20 @@ import java.util.List;
  *
  * <p>{@code expiresOn} is the date printed on the card as "Có giá trị đến" (valid until): the card
  * is still valid on that day, and no longer the day after.
+ *
+ * <p>{@code reportedLostOn}: the day its holder reported it lost (through VNeID), from which it is
+ * no longer valid, at once; null while it was not.
  */
-public record IdentityCard(String number, LocalDate issuedOn, LocalDate expiresOn, String issuingAuthority) {
+public record IdentityCard(String number, LocalDate issuedOn, LocalDate expiresOn, String issuingAuthority,
+		LocalDate reportedLostOn) {
 
 	static final List<Integer> EXCHANGE_AGES = List.of(14, 25, 40, 60);
 
 	/** The card issued on that day to the person born then: its expiry follows from the ages above. */
 	public static IdentityCard issue(String personalId, BirthDate birthDate, LocalDate issuedOn,
 			String issuingAuthority) {
-		return new IdentityCard(personalId, issuedOn, expiry(birthDate.earliestDay(), issuedOn), issuingAuthority);
+		return new IdentityCard(personalId, issuedOn, expiry(birthDate.earliestDay(), issuedOn), issuingAuthority,
+				null);
 	}
 
 	static LocalDate expiry(LocalDate born, LocalDate issuedOn) {
@@ -34,9 +39,18 @@ public record IdentityCard(String number, LocalDate issuedOn, LocalDate expiresO
 		return null;
 	}
 
-	/** Whether the card can be used on that day (a day in Vietnam): from its issue to its last valid day, both included. */
+	/**
+	 * Whether the card can be used on that day (a day in Vietnam): from its issue to its last valid
+	 * day, both included, and before the day it was reported lost.
+	 */
 	public boolean isValidOn(LocalDate day) {
-		return !day.isBefore(this.issuedOn) && (this.expiresOn == null || !day.isAfter(this.expiresOn));
+		return !day.isBefore(this.issuedOn) && (this.expiresOn == null || !day.isAfter(this.expiresOn))
+				&& (this.reportedLostOn == null || day.isBefore(this.reportedLostOn));
+	}
+
+	/** The same card, reported lost on that day. */
+	IdentityCard reportedLost(LocalDate day) {
+		return new IdentityCard(this.number, this.issuedOn, this.expiresOn, this.issuingAuthority, day);
 	}
 
 }

@@ -216,6 +216,64 @@ class LookupTests {
 		verify(body(ngoc, "Lê Thị Ngọc", "1950-13")).expectStatus().isBadRequest();
 	}
 
+	@Test
+	void aCardReportedLostIsRefusedByTheVerificationAtOnceAndAReplacedOneToo() {
+		String lan = "001192000773";
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+		java.time.LocalDate issued = today.minusYears(1);
+		if (this.registry.find(lan).block() == null) {
+			this.registry.register(NewCitizens.citizen(lan, "Đỗ Thị Lan", "1992-04-04", Sex.FEMALE).build()).block();
+			String officer = jwt.officer("001080001111", "PC06-HN", "01");
+			this.client.post()
+				.uri("/api/identity/citizens/" + lan + "/identity-cards")
+				.headers((headers) -> headers.setBearerAuth(officer))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"issuedOn\": \"" + issued.minusYears(3) + "\"}")
+				.exchange()
+				.expectStatus()
+				.isCreated();
+			this.client.post()
+				.uri("/api/identity/citizens/" + lan + "/identity-cards")
+				.headers((headers) -> headers.setBearerAuth(officer))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"issuedOn\": \"" + issued + "\"}")
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+		String card = "{\"personalId\":\"%s\",\"fullName\":\"Đỗ Thị Lan\",\"birthDate\":\"1992-04-04\",\"cardIssuedOn\":\"%s\"}";
+		verify(card.formatted(lan, issued)).expectBody().json("{\"match\":true}", true);
+		// The card it replaced is no longer the one in use.
+		verify(card.formatted(lan, issued.minusYears(3))).expectBody().json("{\"match\":false}", true);
+
+		this.client.post()
+			.uri("/api/identity/me/identity-card/loss-report")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(lan, 2)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.reportedLostOn")
+			.isEqualTo(today.toString());
+		verify(card.formatted(lan, issued)).expectBody().json("{\"match\":false}", true);
+		// Without a card the person is still the registry's.
+		verify(body(lan, "Đỗ Thị Lan", "1992-04-04")).expectBody().json("{\"match\":true}", true);
+		// Reported once: a second report has nothing valid left to report.
+		this.client.post()
+			.uri("/api/identity/me/identity-card/loss-report")
+			.headers((headers) -> headers.setBearerAuth(jwt.citizen(lan, 2)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
+		// A service cannot report someone's card lost.
+		this.client.post()
+			.uri("/api/identity/me/identity-card/loss-report")
+			.headers((headers) -> headers.setBearerAuth(jwt.service("passport-service")))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
 	private static String body(String personalId, String name, String birthDate) {
 		return "{\"personalId\":\"%s\",\"fullName\":\"%s\",\"birthDate\":\"%s\"}".formatted(personalId, name,
 				birthDate);

@@ -30,6 +30,15 @@ class IdentityCardTests {
 	}
 
 	@Test
+	void aCardReportedLostIsNoLongerValidFromThatDayOn() {
+		IdentityCard card = IdentityCard.issue("001090000001", BORN, LocalDate.of(2016, 6, 1), "C06")
+			.reportedLost(LocalDate.of(2026, 12, 1));
+		assertThat(card.isValidOn(LocalDate.of(2026, 11, 30))).isTrue();
+		assertThat(card.isValidOn(LocalDate.of(2026, 12, 1))).isFalse();
+		assertThat(card.isValidOn(LocalDate.of(2026, 12, 2))).isFalse();
+	}
+
+	@Test
 	void aChildsCardExpiresAtFourteen() {
 		BirthDate child = BirthDate.parse("2018-09-01");
 		IdentityCard card = IdentityCard.issue("001218000001", child, LocalDate.of(2025, 1, 10), "C06");

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.platform.document.register.DocumentRegister;
+import vn.gov.bca.platform.document.register.PdfDownloads;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.time.VietnamTime;
@@ -33,11 +35,14 @@ class SealLookups {
 
 	private final Organisations organisations;
 
+	private final DocumentRegister documents;
+
 	private final Clock clock;
 
-	SealLookups(SealRegistry registry, Organisations organisations, Clock clock) {
+	SealLookups(SealRegistry registry, Organisations organisations, DocumentRegister documents, Clock clock) {
 		this.registry = registry;
 		this.organisations = organisations;
+		this.documents = documents;
 		this.clock = clock;
 	}
 
@@ -91,6 +96,24 @@ class SealLookups {
 		return this.organisations.find(id)
 			.doOnNext((organisation) -> organisation.requireVisibleTo(caller, VietnamTime.today(this.clock)))
 			.flatMap((organisation) -> this.registry.ofOrganisation(organisation.id()).collectList());
+	}
+
+	/**
+	 * The certificate in force of one of the organisation's seals, as signed: for whoever acts for
+	 * the organisation today (a successor of the representative who filed) and the officers of its
+	 * unit; 404 for a seal that is not the organisation's or has no certificate in force.
+	 */
+	@GetMapping("/api/seal/organisations/{id}/seals/{number}/certificate")
+	Mono<ResponseEntity<byte[]>> certificatePdf(@PathVariable String id, @PathVariable String number, Caller caller) {
+		return this.organisations.find(id)
+			.doOnNext((organisation) -> organisation.requireVisibleTo(caller, VietnamTime.today(this.clock)))
+			.flatMap((organisation) -> this.registry.find(number)
+				.filter((seal) -> seal.organisationId().equals(organisation.id()) && seal.certificate() != null))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("certificate")))
+			.flatMap((seal) -> this.documents.find(seal.certificate().documentId())
+				.flatMap((document) -> this.documents.pdf(document)
+					.map((pdf) -> PdfDownloads.of(seal.certificate().number() + ".pdf", pdf))))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("certificate")));
 	}
 
 }

@@ -206,6 +206,16 @@ class SealDossierTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat((String) JsonPath.read(oldVerification, "$.result")).isEqualTo("SUPERSEDED");
+		// Whoever acts for the organisation downloads the certificate in force of each of its seals.
+		byte[] inForce = get("/api/seal/organisations/" + school + "/seals/" + newSeal + "/certificate", token)
+			.expectStatus()
+			.isOk()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(PdfDocuments.flatText(inForce)).contains("Số: " + newCertificate);
+		get("/api/seal/organisations/" + school + "/seals/" + first[0] + "/certificate", token).expectStatus()
+			.isNotFound();
 		String seals = body(get("/api/seal/organisations/" + school + "/seals", token).expectStatus().isOk());
 		assertThat(JsonPath.<List<String>>read(seals, "$[*].status")).containsExactlyInAnyOrder("ACTIVE", "REPLACED");
 	}
@@ -301,7 +311,11 @@ class SealDossierTests {
 			.expectStatus()
 			.isCreated());
 		String mandateId = JsonPath.read(mandate, "$.mandates[0].id");
-		submit(representative(STRANGER), "NEW_SEAL", body).expectStatus().isCreated();
+		String filed = code(submit(representative(STRANGER), "NEW_SEAL", body));
+		// The head follows the organisation's dossiers, whoever filed them; another organisation's head does not.
+		assertThat(JsonPath.<List<String>>read(body(get("/api/seal/organisations/" + committee + "/dossiers",
+				representative("001066300009")).expectStatus().isOk()), "$[*].code")).containsExactly(filed);
+		get("/api/seal/organisations/" + committee + "/dossiers", representative(CHAIR)).expectStatus().isNotFound();
 		// The clerk sees the organisation, not the personal ids of those acting for it; the unit's officer does.
 		String seen = body(get("/api/seal/organisations/" + committee, representative(STRANGER)).expectStatus().isOk());
 		assertThat(seen).doesNotContain("001066300009", STRANGER).contains("Ngô Văn Cử");

@@ -69,6 +69,9 @@ public class Citizen {
 
 	private LocalDate dateOfDeath;
 
+	/** The last valid day of the card whose exchange the citizen was reminded of; null before any reminder. */
+	private LocalDate exchangeRemindedFor;
+
 	private final long version;
 
 	/** Whether the person is alive, as the civil status records say. */
@@ -83,7 +86,7 @@ public class Citizen {
 			BirthDate birthDate, Sex sex, String birthRegistrationProvince, String placeOfBirth, String hometown,
 			String ethnicity, String religion, String nationality, Address permanentAddress, Address temporaryAddress,
 			Contact contact, Household household, Kin father, Kin mother, Kin spouse, List<IdentityCard> identityCards,
-			LifeStatus lifeStatus, LocalDate dateOfDeath, long version) {
+			LifeStatus lifeStatus, LocalDate dateOfDeath, LocalDate exchangeRemindedFor, long version) {
 		this.personalId = personalId;
 		this.legacyIdNumber = legacyIdNumber;
 		this.fullName = fullName;
@@ -107,6 +110,7 @@ public class Citizen {
 		this.identityCards = (identityCards != null) ? List.copyOf(identityCards) : List.of();
 		this.lifeStatus = (lifeStatus != null) ? lifeStatus : LifeStatus.ALIVE;
 		this.dateOfDeath = dateOfDeath;
+		this.exchangeRemindedFor = exchangeRemindedFor;
 		this.version = version;
 	}
 
@@ -132,7 +136,7 @@ public class Citizen {
 				data.otherNames().stream().map(VietnameseText::normalize).toList(), data.birthDate(), data.sex(),
 				number.birthProvinceCode(), data.placeOfBirth(), data.hometown(), data.ethnicity(), data.religion(),
 				data.nationality(), data.permanentAddress(), data.temporaryAddress(), data.contact(), data.household(),
-				data.father(), data.mother(), data.spouse(), List.of(), LifeStatus.ALIVE, null, 0);
+				data.father(), data.mother(), data.spouse(), List.of(), LifeStatus.ALIVE, null, null, 0);
 		return new Registration(citizen, new CitizenEvent.CitizenRegistered(UUID.randomUUID(), clock.instant(),
 				number.value(), number.birthProvinceCode()));
 	}
@@ -277,6 +281,34 @@ public class Citizen {
 		IdentityCard current = currentIdentityCard();
 		return current != null && current.issuedOn().equals(issuedOn) && current.isValidOn(day)
 				&& this.lifeStatus != LifeStatus.DECEASED;
+	}
+
+	/**
+	 * Whether the citizen is to be reminded today of the exchange their card needs: a living citizen
+	 * whose current card, not reported lost, has its last valid day (the birthday of the next exchange
+	 * age, Law on Identification 26/2023 Art. 21(1)) within {@code daysBefore} days from today, both
+	 * days included, and who was not reminded for that card yet.
+	 */
+	public boolean exchangeReminderDue(LocalDate today, int daysBefore) {
+		IdentityCard current = currentIdentityCard();
+		if (this.lifeStatus == LifeStatus.DECEASED || current == null || current.expiresOn() == null
+				|| current.reportedLostOn() != null) {
+			return false;
+		}
+		LocalDate last = current.expiresOn();
+		return !today.isAfter(last) && !today.isBefore(last.minusDays(daysBefore)) && !last.equals(this.exchangeRemindedFor);
+	}
+
+	/** The reminder, once per card: the event other services and the notification channel act on. */
+	public List<CitizenEvent> remindCardExchange(LocalDate today, int daysBefore, Clock clock) {
+		if (!exchangeReminderDue(today, daysBefore)) {
+			return List.of();
+		}
+		LocalDate last = currentIdentityCard().expiresOn();
+		this.exchangeRemindedFor = last;
+		int age = java.time.Period.between(this.birthDate.earliestDay(), last).getYears();
+		return List.of(new CitizenEvent.IdentityCardExchangeDue(UUID.randomUUID(), clock.instant(), this.personalId,
+				last, age));
 	}
 
 	private void requireAlive() {

@@ -29,6 +29,21 @@ public sealed interface CitizenEvent extends DomainEvent {
 
 	}
 
+	/**
+	 * The citizen's card must be exchanged at the age it reaches on {@code lastValidDay}, its last valid
+	 * day (Law on Identification 26/2023 Art. 21(1)): the reminder, once per card, for the
+	 * notification channel and other services. Only the pseudonym, the day and the age.
+	 */
+	record IdentityCardExchangeDue(UUID eventId, Instant occurredAt, String aggregateId,
+			java.time.LocalDate lastValidDay, int exchangeAge) implements CitizenEvent {
+
+		@Override
+		public IdentityCardExchangeDue withAggregateId(String id) {
+			return new IdentityCardExchangeDue(this.eventId, this.occurredAt, id, this.lastValidDay, this.exchangeAge);
+		}
+
+	}
+
 	/** A citizen's record changed: which fields, never their old or new values. */
 	record CitizenChanged(UUID eventId, Instant occurredAt, String aggregateId, List<String> fields)
 			implements CitizenEvent {

@@ -105,7 +105,10 @@ public class CitizenRegistry {
 	public record SearchPage(List<Citizen> items, int page, int size, boolean hasMore) {
 	}
 
-	/** The officers' search and household indexes, for a real MongoDB (mongo-java-server accepts and ignores them). */
+	/**
+	 * The officers' search, household and card expiry (the exchange reminders) indexes, for a real
+	 * MongoDB (mongo-java-server accepts and ignores them).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void declareIndexes() {
 		this.mongo.indexOps(COLLECTION)
@@ -115,6 +118,8 @@ public class CitizenRegistry {
 				.named("officer_search"))
 			.then(this.mongo.indexOps(COLLECTION)
 				.createIndex(new Index().on("household.householdId", Sort.Direction.ASC).named("household")))
+			.then(this.mongo.indexOps(COLLECTION)
+				.createIndex(new Index().on("identityCards.expiresOn", Sort.Direction.ASC).named("card_expiry")))
 			.subscribe(null, (ex) -> log.warn("Could not declare the citizens indexes: {}", ex.toString()));
 	}
 
@@ -141,6 +146,17 @@ public class CitizenRegistry {
 				(citizen) -> citizen.issueIdentityCard(issuedOn, issuingAuthority, this.clock));
 	}
 
+	/**
+	 * Reminds the citizen of their card's exchange when it is due (once per card; nothing otherwise):
+	 * the event leaves with the pseudonym.
+	 */
+	public Mono<Citizen> remindCardExchange(String personalId, LocalDate today, int daysBefore) {
+		return this.citizens.change(personalId, (citizen) -> citizen.remindCardExchange(today, daysBefore, this.clock)
+			.stream()
+			.map((event) -> event.withAggregateId(this.pseudonyms.of(citizen.personalId())))
+			.toList());
+	}
+
 	/** The citizen's own report that their card is lost: invalid at once. 404 when there is no such record. */
 	public Mono<Citizen> reportCardLost(String personalId) {
 		if (!PersonalIdNumber.isWellFormed(personalId)) {
@@ -159,7 +175,7 @@ public class CitizenRegistry {
 	 * as a missing one. Its events leave with the citizen's pseudonym in place of the personal id.
 	 */
 	private Mono<Citizen> change(String personalId, Caller caller,
-			Function<Citizen, List<CitizenEvent.CitizenChanged>> transition) {
+			Function<Citizen, List<? extends CitizenEvent>> transition) {
 		if (!PersonalIdNumber.isWellFormed(personalId)) {
 			return Mono.error(ApiException.notFound("citizen"));
 		}

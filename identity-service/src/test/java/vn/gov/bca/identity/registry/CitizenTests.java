@@ -124,4 +124,42 @@ class CitizenTests {
 		assertThat(List.of(child.mother().personalId())).containsExactly("001185000101");
 	}
 
+	@Test
+	void aCardExchangeIsRemindedOnceFromTheWindowsFirstDayToTheCardsLastValidDay() {
+		// Born 1990-12-20: a card issued at 16 is valid up to the 25th birthday, 2015-12-20, by the registry's rule.
+		Citizen young = Citizen.register(NewCitizens.citizen("001090000303", "Phạm Văn Trẻ", "1990-12-20", Sex.MALE).build(),
+				BIRTH_PROVINCES, PROVINCES, CLOCK).citizen();
+		young.issueIdentityCard(LocalDate.of(2006, 12, 20), "Cục C06", CLOCK);
+		LocalDate last = young.currentIdentityCard().expiresOn();
+		assertThat(last).isEqualTo(LocalDate.of(2015, 12, 20));
+		assertThat(young.exchangeReminderDue(last.minusDays(61), 60)).isFalse();
+		assertThat(young.exchangeReminderDue(last.minusDays(60), 60)).isTrue();
+		assertThat(young.exchangeReminderDue(last, 60)).isTrue();
+		assertThat(young.exchangeReminderDue(last.plusDays(1), 60)).isFalse();
+		List<CitizenEvent> events = young.remindCardExchange(last.minusDays(30), 60, CLOCK);
+		assertThat(events).singleElement().isInstanceOfSatisfying(CitizenEvent.IdentityCardExchangeDue.class, (due) -> {
+			assertThat(due.lastValidDay()).isEqualTo(last);
+			assertThat(due.exchangeAge()).isEqualTo(25);
+			assertThat(due.toString()).doesNotContain("Phạm Văn Trẻ");
+		});
+		// Once per card: the next night says nothing more.
+		assertThat(young.remindCardExchange(last.minusDays(29), 60, CLOCK)).isEmpty();
+	}
+
+	@Test
+	void aCardReportedLostIsInvalidAtOnceAndNeitherItNorAReplacedCardIsPresentedAsValid() {
+		assertThatThrownBy(() -> this.ha.reportCardLost(CLOCK)).isInstanceOfSatisfying(ApiException.class,
+				(refused) -> assertThat(refused.type().status().value()).isEqualTo(409));
+		this.ha.issueIdentityCard(LocalDate.of(2016, 5, 1), "Cục C06", CLOCK);
+		this.ha.issueIdentityCard(LocalDate.of(2024, 5, 1), "Cục C06", CLOCK);
+		assertThat(this.ha.presentsValidCard(LocalDate.of(2024, 5, 1), TODAY)).isTrue();
+		assertThat(this.ha.presentsValidCard(LocalDate.of(2016, 5, 1), TODAY)).isFalse();
+		assertThat(this.ha.reportCardLost(CLOCK)).singleElement()
+			.satisfies((event) -> assertThat(event.fields()).containsExactly("identityCards"));
+		assertThat(this.ha.currentIdentityCard().reportedLostOn()).isEqualTo(TODAY);
+		assertThat(this.ha.presentsValidCard(LocalDate.of(2024, 5, 1), TODAY)).isFalse();
+		// A lost card's exchange is not reminded: it is re-issued.
+		assertThat(this.ha.exchangeReminderDue(TODAY, 100_000)).isFalse();
+	}
+
 }

@@ -92,7 +92,8 @@ public class SealResults {
 		Dossier.HandlingUnit unit = dossier.handlingUnit();
 		return kind.zipWith(this.attachments.read(dossier, dossier.specimenAttachmentId()))
 			.flatMap((found) -> this.registry
-				.storeSpecimen(dossier.sealNumber(), found.getT2().attachment().mediaType(), found.getT2().content())
+				.storeSpecimen(dossier.sealNumber(), found.getT2().attachment().mediaType(),
+						found.getT2().attachment().sha256(), found.getT2().content())
 				.flatMap((specimen) -> this.registry.register(Seal.register(dossier.sealNumber(),
 						form.organisationId(), dossier.organisationName(), found.getT1(), form.inscription(), specimen,
 						unit.code(), unit.name(), unit.province(), VietnamTime.dayOf(now), dossier.code(), now))))
@@ -109,9 +110,9 @@ public class SealResults {
 	 */
 	private Mono<Seal> certificate(SealDossier dossier, Organisation organisation, Seal seal, Instant now) {
 		Mono<String> supersedes = switch (dossier.procedure()) {
-			case CERTIFICATE_EXCHANGE -> Mono.justOrEmpty(inForceBefore(seal, dossier));
+			case CERTIFICATE_EXCHANGE -> Mono.justOrEmpty(previousCertificate(seal, dossier));
 			case RE_REGISTRATION -> this.registry.find(dossier.form().sealNumber())
-				.flatMap((old) -> Mono.justOrEmpty(lastOf(old)));
+				.flatMap((old) -> Mono.justOrEmpty(previousCertificate(old, dossier)));
 			default -> Mono.empty();
 		};
 		return this.registry.specimen(seal.specimen())
@@ -126,28 +127,21 @@ public class SealResults {
 	}
 
 	/**
-	 * The key of the seal's certificate in force before this dossier's; when this dossier's is in
-	 * force already (a repeated follow-up), the one before it.
+	 * The key of the seal's latest certificate other than this dossier's: the one this dossier's
+	 * supersedes (an exchanged seal's, a replaced seal's), whether or not a repeated follow-up
+	 * already recorded the new one; null for none.
 	 */
-	private static String inForceBefore(Seal seal, SealDossier dossier) {
-		Seal.Certificate current = seal.certificate();
-		if (current == null) {
-			return null;
+	private static String previousCertificate(Seal seal, SealDossier dossier) {
+		List<Seal.Certificate> certificates = new ArrayList<>(seal.formerCertificates());
+		if (seal.certificate() != null) {
+			certificates.add(seal.certificate());
 		}
-		if (!current.dossierCode().equals(dossier.code())) {
-			return CERTIFICATE + ":" + current.dossierCode();
+		for (int i = certificates.size() - 1; i >= 0; i--) {
+			if (!certificates.get(i).dossierCode().equals(dossier.code())) {
+				return CERTIFICATE + ":" + certificates.get(i).dossierCode();
+			}
 		}
-		List<Seal.Certificate> former = seal.formerCertificates();
-		return former.isEmpty() ? null : CERTIFICATE + ":" + former.get(former.size() - 1).dossierCode();
-	}
-
-	/** The key of the replaced seal's last certificate: in force until the replacement, then its last former one. */
-	private static String lastOf(Seal old) {
-		if (old.certificate() != null) {
-			return CERTIFICATE + ":" + old.certificate().dossierCode();
-		}
-		List<Seal.Certificate> former = old.formerCertificates();
-		return former.isEmpty() ? null : CERTIFICATE + ":" + former.get(former.size() - 1).dossierCode();
+		return null;
 	}
 
 	private static DocumentRequest request(SealDossier dossier, Organisation organisation, Seal seal, byte[] image) {

@@ -1,11 +1,7 @@
 package vn.gov.bca.seal.registry;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
@@ -31,6 +27,7 @@ import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
+import vn.gov.bca.platform.data.files.GridFsFiles;
 import vn.gov.bca.platform.data.outbox.Transition;
 import vn.gov.bca.platform.data.sequence.Sequences;
 
@@ -129,10 +126,9 @@ public class SealRegistry {
 
 	/**
 	 * Keeps a seal's specimen image under the seal's number: stored once (a repeated follow-up finds
-	 * the file it stored), with its media type and SHA-256.
+	 * the file it stored), with its media type and SHA-256 (as the uploaded file's were found).
 	 */
-	public Mono<Seal.Specimen> storeSpecimen(String sealNumber, String mediaType, byte[] image) {
-		String sha256 = sha256(image);
+	public Mono<Seal.Specimen> storeSpecimen(String sealNumber, String mediaType, String sha256, byte[] image) {
 		return bucket().flatMap((bucket) -> Mono.from(bucket.find(Filters.eq("filename", sealNumber)).first())
 			.map((file) -> new Seal.Specimen(file.getObjectId().toHexString(), file.getMetadata().getString("mediaType"),
 					file.getMetadata().getString("sha256"), file.getLength()))
@@ -144,28 +140,11 @@ public class SealRegistry {
 
 	/** The specimen's bytes. */
 	public Mono<byte[]> specimen(Seal.Specimen specimen) {
-		ObjectId id = new ObjectId(specimen.fileId());
-		return bucket().flatMap((bucket) -> Flux.from(bucket.downloadToPublisher(id))
-			.reduce(new ByteArrayOutputStream((int) specimen.size()), (out, chunk) -> {
-				byte[] bytes = new byte[chunk.remaining()];
-				chunk.get(bytes);
-				out.writeBytes(bytes);
-				return out;
-			})
-			.map(ByteArrayOutputStream::toByteArray));
+		return bucket().flatMap((bucket) -> GridFsFiles.read(bucket, new ObjectId(specimen.fileId()), specimen.size()));
 	}
 
 	private Mono<GridFSBucket> bucket() {
 		return this.databases.getMongoDatabase().map((database) -> GridFSBuckets.create(database, SPECIMENS));
-	}
-
-	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package vn.gov.bca.platform.document.register;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +31,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import vn.gov.bca.platform.data.files.GridFsFiles;
 import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.document.AdministrativeDocument;
@@ -176,14 +176,7 @@ public class DocumentRegister {
 	/** The signed PDF, as stored when issued. */
 	public Mono<byte[]> pdf(IssuedDocument document) {
 		ObjectId fileId = new ObjectId(document.fileId());
-		return bucket().flatMap((bucket) -> Flux.from(bucket.downloadToPublisher(fileId))
-			.reduce(new ByteArrayOutputStream((int) document.size()), (out, chunk) -> {
-				byte[] bytes = new byte[chunk.remaining()];
-				chunk.get(bytes);
-				out.writeBytes(bytes);
-				return out;
-			})
-			.map(ByteArrayOutputStream::toByteArray));
+		return bucket().flatMap((bucket) -> GridFsFiles.read(bucket, fileId, document.size()));
 	}
 
 	/** The documents of the caller or of those they represent, newest first. */

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.platform.data.files.GridFsFiles;
 import vn.gov.bca.platform.document.signature.SignatureCheck;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.DossierAccess;
@@ -165,14 +166,8 @@ public class Attachments {
 		return bucket().flatMap((bucket) -> Mono
 			.from(bucket.find(Filters.and(Filters.eq("_id", id), Filters.eq("metadata.dossierCode", dossier.code())))
 				.first())
-			.flatMap((file) -> Flux.from(bucket.downloadToPublisher(id))
-				.reduce(new java.io.ByteArrayOutputStream(), (out, chunk) -> {
-					byte[] bytes = new byte[chunk.remaining()];
-					chunk.get(bytes);
-					out.writeBytes(bytes);
-					return out;
-				})
-				.map((out) -> new Download(attachment(file), out.toByteArray()))))
+			.flatMap((file) -> GridFsFiles.read(bucket, id, file.getLength())
+				.map((content) -> new Download(attachment(file), content))))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("attachment")));
 	}
 

@@ -161,6 +161,22 @@ public class Account {
 				2, verification.officerAgency());
 	}
 
+	/**
+	 * The check in person an identity-card dossier made at the counter (the holder's face and
+	 * fingerprints taken against the registry, the card produced) raises the account exactly as an
+	 * approved level-2 request does: the same transition and event. Without a pending request the
+	 * check stands for it. Nothing for an account already at level 2 or not active.
+	 */
+	java.util.Optional<AccountEvent.AccountLevelRaised> verifiedInPerson(Verification verification, String province) {
+		if (this.status != Status.ACTIVE || this.identityLevel >= 2) {
+			return java.util.Optional.empty();
+		}
+		if (this.level2Request == null) {
+			this.level2Request = new Level2Request(verification.verifiedAt(), null, province);
+		}
+		return java.util.Optional.of(approveLevel2(verification));
+	}
+
 	AccountEvent.AccountLocked lock(Lock lock) {
 		requireStatus(Status.ACTIVE, "lock");
 		this.status = Status.LOCKED;

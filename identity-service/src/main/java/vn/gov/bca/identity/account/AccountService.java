@@ -187,6 +187,28 @@ public class AccountService {
 	}
 
 	/**
+	 * An identity card produced after the holder's biometrics were taken at the counter raises their
+	 * account to level 2 ({@link Account#verifiedInPerson}), from the card dossier's follow-up (no caller:
+	 * the officer's right was checked on the dossier). Empty when the holder has no account or it is at
+	 * level 2 already; harmless when repeated.
+	 */
+	public Mono<Applied> verifiedInPerson(String personalId, Account.Verification verification, String province) {
+		// An account known only to Keycloak is taken over first; with Keycloak unreachable the card
+		// stands and the raise is not made (the citizen may still ask for level 2 the usual way).
+		return find(personalId).onErrorResume((failure) -> {
+			log.warn("Level 2 of {} not raised after the card's issue: account not readable ({})",
+					PersonalIds.mask(personalId), failure.toString());
+			return Mono.empty();
+		})
+			.filter((account) -> account.status() == Account.Status.ACTIVE && account.identityLevel() < 2)
+			.flatMap((found) -> this.accounts.change(personalId, (account) -> account
+				.verifiedInPerson(verification, province)
+				.map((event) -> published(event))
+				.orElse(List.of())))
+			.flatMap((saved) -> applyToKeycloak(saved, saved.version() + 1));
+	}
+
+	/**
 	 * Locks an account. An officer or supervisor locks only citizens: an account holding a staff
 	 * role (officer, supervisor, admin) is locked by an administrator only (403). The roles are read
 	 * from Keycloak; while it is unreachable, from those recorded on the account, and without any

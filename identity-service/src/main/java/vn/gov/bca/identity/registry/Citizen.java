@@ -235,21 +235,43 @@ public class Citizen {
 
 	/**
 	 * Issues an identity card (first issue, exchange or re-issue): the previous ones stay in the
-	 * history, the new one is the current card.
+	 * history, replaced from that day; the new one is the current card.
 	 *
 	 * @throws ApiException 409 for a deceased citizen, 422 for an issue date in the future or before birth
 	 */
-	public List<CitizenEvent.CitizenChanged> issueIdentityCard(LocalDate issuedOn, String issuingAuthority, Clock clock) {
+	public List<CitizenEvent> issueIdentityCard(LocalDate issuedOn, String issuingAuthority, Clock clock) {
+		return issueIdentityCard(issuedOn, issuingAuthority, null, clock);
+	}
+
+	/**
+	 * The same, for the card an identity-card dossier produced: once per dossier (a repeated call,
+	 * as a retried follow-up makes, changes nothing and announces nothing).
+	 */
+	public List<CitizenEvent> issueIdentityCard(LocalDate issuedOn, String issuingAuthority, String dossierCode,
+			Clock clock) {
+		if (dossierCode != null
+				&& this.identityCards.stream().anyMatch((card) -> dossierCode.equals(card.dossierCode()))) {
+			return List.of();
+		}
 		requireAlive();
 		LocalDate today = VietnamTime.today(clock);
 		if (issuedOn.isAfter(today) || issuedOn.isBefore(this.birthDate.earliestDay())) {
 			throw new ApiException(ProblemType.UNPROCESSABLE, "citizen.rules-broken").withError("issuedOn",
 					"identity-card.issue-date-impossible");
 		}
-		List<IdentityCard> cards = new ArrayList<>(this.identityCards);
-		cards.add(IdentityCard.issue(this.personalId, this.birthDate, issuedOn, issuingAuthority));
+		List<IdentityCard> cards = new ArrayList<>();
+		for (IdentityCard card : this.identityCards) {
+			cards.add(card.replacedBy(issuedOn));
+		}
+		IdentityCard issued = IdentityCard.issue(this.personalId, this.birthDate, issuedOn, issuingAuthority,
+				dossierCode);
+		boolean replaces = !this.identityCards.isEmpty();
+		cards.add(issued);
 		this.identityCards = List.copyOf(cards);
-		return changed(List.of("identityCards"), clock);
+		List<CitizenEvent> events = new ArrayList<>(changed(List.of("identityCards"), clock));
+		events.add(new CitizenEvent.IdentityCardIssued(UUID.randomUUID(), clock.instant(), this.personalId,
+				issued.issuedOn(), issued.expiresOn(), replaces, dossierCode));
+		return List.copyOf(events);
 	}
 
 	/**
@@ -270,6 +292,12 @@ public class Citizen {
 		cards.set(cards.size() - 1, current.reportedLost(today));
 		this.identityCards = List.copyOf(cards);
 		return changed(List.of("identityCards"), clock);
+	}
+
+	/** Whether the citizen's last card is valid that day (not expired, lost or replaced). */
+	public boolean holdsValidCard(LocalDate day) {
+		IdentityCard current = currentIdentityCard();
+		return current != null && current.isValidOn(day) && this.lifeStatus != LifeStatus.DECEASED;
 	}
 
 	/**

@@ -41,7 +41,7 @@ import vn.gov.bca.platform.web.time.VietnamTime;
 @RequestMapping("/api/identity")
 class CitizenController {
 
-	private static final String DEFAULT_CARD_AUTHORITY = "Cục Cảnh sát quản lý hành chính về trật tự xã hội";
+	private static final String DEFAULT_CARD_AUTHORITY = IdentityCard.ISSUING_AUTHORITY;
 
 	/**
 	 * The identity level from which a citizen sees their whole record, household and access log

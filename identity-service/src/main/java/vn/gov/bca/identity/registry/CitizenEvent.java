@@ -44,6 +44,21 @@ public sealed interface CitizenEvent extends DomainEvent {
 
 	}
 
+	/**
+	 * A card was issued to the citizen (first issue, or replacing the previous card), with its dates
+	 * and the dossier that produced it (null for a card recorded directly); never the holder's data.
+	 */
+	record IdentityCardIssued(UUID eventId, Instant occurredAt, String aggregateId, java.time.LocalDate issuedOn,
+			java.time.LocalDate expiresOn, boolean replacesPrevious, String dossierCode) implements CitizenEvent {
+
+		@Override
+		public IdentityCardIssued withAggregateId(String id) {
+			return new IdentityCardIssued(this.eventId, this.occurredAt, id, this.issuedOn, this.expiresOn,
+					this.replacesPrevious, this.dossierCode);
+		}
+
+	}
+
 	/** A citizen's record changed: which fields, never their old or new values. */
 	record CitizenChanged(UUID eventId, Instant occurredAt, String aggregateId, List<String> fields)
 			implements CitizenEvent {

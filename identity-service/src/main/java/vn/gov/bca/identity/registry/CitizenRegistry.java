@@ -26,6 +26,7 @@ import vn.gov.bca.identity.privacy.Pseudonyms;
 import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.web.error.ApiException;
+import vn.gov.bca.platform.web.time.VietnamTime;
 import vn.gov.bca.platform.web.security.Caller;
 
 /** Enters citizens in the registry and reads them by personal id (a keyed read). */
@@ -144,6 +145,32 @@ public class CitizenRegistry {
 			Caller caller) {
 		return change(personalId, caller,
 				(citizen) -> citizen.issueIdentityCard(issuedOn, issuingAuthority, this.clock));
+	}
+
+	/**
+	 * The card an identity-card dossier produced, entered once per dossier (the dossier's follow-up:
+	 * no caller, the officer's right was checked on the dossier); its events leave with the pseudonym.
+	 */
+	public Mono<Citizen> issueCardOfDossier(String personalId, LocalDate issuedOn, String issuingAuthority,
+			String dossierCode) {
+		return this.citizens.change(personalId, (citizen) -> citizen
+			.issueIdentityCard(issuedOn, issuingAuthority, dossierCode, this.clock)
+			.stream()
+			.map((event) -> event.withAggregateId(this.pseudonyms.of(citizen.personalId())))
+			.toList());
+	}
+
+	/**
+	 * A re-issue filed for a lost card: the card is invalid from today, for every service's
+	 * verification, unless its holder reported it already (nothing then).
+	 */
+	public Mono<Citizen> cardLostAtReissue(String personalId) {
+		return this.citizens.change(personalId, (citizen) -> citizen.holdsValidCard(VietnamTime.today(this.clock))
+				? citizen.reportCardLost(this.clock)
+					.stream()
+					.map((event) -> event.withAggregateId(this.pseudonyms.of(citizen.personalId())))
+					.toList()
+				: List.of());
 	}
 
 	/**

@@ -98,14 +98,29 @@ class CitizenTests {
 	@Test
 	void identityCardsAccumulateAndTheLastIsCurrent() {
 		this.ha.issueIdentityCard(LocalDate.of(2016, 5, 10), "C06", CLOCK);
-		List<CitizenEvent.CitizenChanged> second = this.ha.issueIdentityCard(LocalDate.of(2024, 7, 1), "C06", CLOCK);
+		List<CitizenEvent> second = this.ha.issueIdentityCard(LocalDate.of(2024, 7, 1), "C06", CLOCK);
 
 		assertThat(this.ha.identityCards()).hasSize(2);
 		assertThat(this.ha.currentIdentityCard().issuedOn()).isEqualTo(LocalDate.of(2024, 7, 1));
 		assertThat(this.ha.currentIdentityCard().expiresOn()).isEqualTo(LocalDate.of(2045, 4, 2));
 		assertThat(this.ha.currentIdentityCard().number()).isEqualTo("001185000101");
-		assertThat(second).singleElement()
-			.satisfies((event) -> assertThat(event.fields()).containsExactly("identityCards"));
+		assertThat(this.ha.identityCards().get(0).replacedOn()).isEqualTo(LocalDate.of(2024, 7, 1));
+		assertThat(this.ha.identityCards().get(0).isValidOn(LocalDate.of(2024, 6, 30))).isTrue();
+		assertThat(this.ha.identityCards().get(0).isValidOn(LocalDate.of(2024, 7, 1))).isFalse();
+		assertThat(second).hasSize(2);
+		assertThat(second.get(0)).isInstanceOfSatisfying(CitizenEvent.CitizenChanged.class,
+				(event) -> assertThat(event.fields()).containsExactly("identityCards"));
+		assertThat(second.get(1)).isInstanceOfSatisfying(CitizenEvent.IdentityCardIssued.class, (event) -> {
+			assertThat(event.replacesPrevious()).isTrue();
+			assertThat(event.expiresOn()).isEqualTo(LocalDate.of(2045, 4, 2));
+		});
+	}
+
+	@Test
+	void aCardOfADossierIsEnteredOnceHoweverOftenTheFollowUpRuns() {
+		assertThat(this.ha.issueIdentityCard(LocalDate.of(2024, 7, 1), "C06", "PC06-HN-240701-0001", CLOCK)).hasSize(2);
+		assertThat(this.ha.issueIdentityCard(LocalDate.of(2024, 7, 1), "C06", "PC06-HN-240701-0001", CLOCK)).isEmpty();
+		assertThat(this.ha.identityCards()).hasSize(1);
 	}
 
 	private static Citizen.Correction correction(String name, Address permanent, Household household) {

@@ -325,6 +325,14 @@ public abstract class Dossier {
 		throw new IllegalTransitionException(this.status, action);
 	}
 
+	/**
+	 * A step of the procedure's own that does not change the national status (biometrics captured, a
+	 * card produced): recorded in the progress with the actor, as every transition is.
+	 */
+	protected final void note(Caller actor, String action, String content, Instant now) {
+		this.progress.add(new ProgressEntry(now, actor.subject(), actor.agency(), action, content, this.status));
+	}
+
 	private void move(Caller actor, String action, String content, DossierStatus to, Instant now) {
 		this.status = to;
 		this.progress.add(new ProgressEntry(now, actor.subject(), actor.agency(), action, content, to));

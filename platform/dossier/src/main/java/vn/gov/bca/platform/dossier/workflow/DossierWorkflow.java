@@ -30,6 +30,7 @@ import vn.gov.bca.platform.dossier.HandlingUnits;
 import vn.gov.bca.platform.dossier.attachment.Attachment;
 import vn.gov.bca.platform.dossier.attachment.Attachments;
 import vn.gov.bca.platform.dossier.calendar.HolidayCalendars;
+import vn.gov.bca.platform.dossier.catalogue.FeeDue;
 import vn.gov.bca.platform.dossier.catalogue.Procedure;
 import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
 import vn.gov.bca.platform.dossier.catalogue.RequiredDocument;
@@ -254,13 +255,17 @@ public class DossierWorkflow<D extends Dossier, F> {
 	}
 
 	/**
-	 * Asks for the fee the catalogue sets for the day received and the channel, through a fee order in
+	 * Asks for the fees the dossier owes ({@link ProcedureRules#feesDue}: by default those the catalogue
+	 * sets for the day received and the channel; none is a 409), through a fee order in
 	 * fine-payment-service; processing goes on when its payment succeeds.
 	 */
 	public Mono<D> requestPayment(String code, Caller officer) {
 		return find(code, officer).flatMap((dossier) -> {
 			Procedure procedure = this.parts.catalogue().require(dossier.procedureCode());
-			long amount = procedure.totalFeeOn(VietnamTime.dayOf(dossier.receivedAt()), dossier.channel());
+			long amount = this.rules.feesDue(dossier, procedure).stream().mapToLong(FeeDue::amount).sum();
+			if (amount <= 0) {
+				return Mono.error(ApiException.conflict("fee.none-due"));
+			}
 			// Refused here, before asking for money, if the officer may not act or the status is wrong.
 			dossier.requestPayment(officer, "pending", amount, this.clock.instant());
 			return this.parts.feeOrders()

@@ -1,10 +1,15 @@
 package vn.gov.bca.platform.dossier.workflow;
 
+import java.util.List;
+
 import org.springframework.core.ResolvableType;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.data.outbox.Transition;
 import vn.gov.bca.platform.dossier.Dossier;
+import vn.gov.bca.platform.dossier.catalogue.FeeDue;
+import vn.gov.bca.platform.dossier.catalogue.Procedure;
+import vn.gov.bca.platform.web.time.VietnamTime;
 import vn.gov.bca.platform.web.security.Caller;
 
 /**
@@ -59,6 +64,16 @@ public interface ProcedureRules<D extends Dossier, F> {
 	 */
 	default Mono<?> followUp(String eventType, D dossier) {
 		return Mono.empty();
+	}
+
+	/**
+	 * The fees this dossier owes: by default every fee the catalogue sets for the procedure on the day
+	 * it was received and for its channel. A procedure whose fee depends on the dossier (the identity
+	 * card's exchange at a legal age is free, another exchange is not) picks among them; an empty list
+	 * means nothing is owed, and no fee order is asked for (409).
+	 */
+	default List<FeeDue> feesDue(D dossier, Procedure procedure) {
+		return procedure.feesOn(VietnamTime.dayOf(dossier.receivedAt()), dossier.channel());
 	}
 
 	/**

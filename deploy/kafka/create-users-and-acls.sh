@@ -9,7 +9,7 @@ set -euo pipefail
 
 # service               writes                reads (comma-separated, - for none)
 ACCESS='
-identity-service        identity.events.v1    residence.events.v1
+identity-service        identity.events.v1    identity.events.v1,payment.events.v1,residence.events.v1
 residence-service       residence.events.v1   payment.events.v1,residence.events.v1
 passport-service        passport.events.v1    payment.events.v1,passport.events.v1
 seal-service            seal.events.v1        payment.events.v1,seal.events.v1

@@ -95,4 +95,15 @@ class AccountTests {
 		assertThat(AccountService.splitName("Lý")).containsExactly("Lý", "Lý");
 	}
 
+	@Test
+	void theCheckInPersonOfACardDossierRaisesToLevelTwoAsAnApprovedRequestDoesOnce() {
+		AccountEvent.AccountLevelRaised raised = this.account.verifiedInPerson(check(), "01").orElseThrow();
+
+		assertThat(raised.toLevel()).isEqualTo(2);
+		assertThat(this.account.identityLevel()).isEqualTo(2);
+		assertThat(this.account.level2Request().verification()).isEqualTo(check());
+		assertThat(this.account.level2Request().province()).isEqualTo("01");
+		assertThat(this.account.verifiedInPerson(check(), "01")).isEmpty();
+	}
+
 }

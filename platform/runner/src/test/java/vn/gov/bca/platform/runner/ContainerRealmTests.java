@@ -132,7 +132,7 @@ class ContainerRealmTests {
 			.containsEntry("seal-service", List.of("identity-service", "fine-payment-service"))
 			.containsEntry("traffic-violation-system", List.of("fine-payment-service"))
 			// The registry reads the residence register's current residence of a person an event names.
-			.containsEntry("identity-service", List.of("residence-service"))
+			.containsEntry("identity-service", List.of("residence-service", "fine-payment-service"))
 			.containsEntry("fine-payment-service", List.of());
 	}
 

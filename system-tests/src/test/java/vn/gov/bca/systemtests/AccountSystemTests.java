@@ -1,15 +1,7 @@
 package vn.gov.bca.systemtests;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -44,7 +36,7 @@ class AccountSystemTests {
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
 		String registrationId = JsonPath.read(started.body(), "$.registrationId");
 		assertThat(started.body()).doesNotContain(phone);
-		String code = awaitCode(phone);
+		String code = SystemStack.awaitRegistrationCode(phone);
 
 		HttpResponse<String> registered = SystemStack.post(SystemStack.gateway()
 				+ "/api/identity/public/account-registrations/" + registrationId + "/confirmation",
@@ -120,51 +112,6 @@ class AccountSystemTests {
 		return SystemStack.post(SystemStack.gateway() + "/api/identity/public/account-registrations", """
 				{"personalId": "%s", "fullName": "Đặng Thị Mai", "birthDate": "1996-05-19", "channel": "SMS"}"""
 			.formatted(personalId));
-	}
-
-	/** The code of the latest message to that phone in the development sink (up to 20 s). */
-	private static String awaitCode(String phone) {
-		Path sink = SystemStack.get().options().dataDir().resolve("notifications");
-		Instant deadline = Instant.now().plusSeconds(20);
-		while (Instant.now().isBefore(deadline)) {
-			List<String> messages = messages(sink).stream()
-				.filter((json) -> phone.equals(JsonPath.read(json, "$.to")))
-				.filter((json) -> "ACCOUNT_REGISTRATION_CODE".equals(JsonPath.read(json, "$.kind")))
-				.toList();
-			if (!messages.isEmpty()) {
-				return JsonPath.read(messages.get(messages.size() - 1), "$.code");
-			}
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-		}
-		throw new AssertionError("No code sent to " + phone + " in " + sink);
-	}
-
-	private static List<String> messages(Path sink) {
-		if (!Files.isDirectory(sink)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(sink)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith(".json"))
-				.sorted(Comparator.comparing((Path file) -> file.getFileName().toString()))
-				.map((file) -> {
-					try {
-						return Files.readString(file);
-					}
-					catch (IOException ex) {
-						throw new UncheckedIOException(ex);
-					}
-				})
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

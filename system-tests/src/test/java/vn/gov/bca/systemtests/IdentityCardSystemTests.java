@@ -23,7 +23,8 @@ import vn.gov.bca.platform.testkit.PdfDocuments;
  * notice of the result are signed documents. Nguyễn Văn An files for his 5-year-old son, with no
  * biometrics. Trần Thị Bích reports her card lost: the registry's verification refuses it at once; her
  * re-issue's 70,000 VND is paid through fine-payment-service at the payment sandbox, and the new card
- * verifies.
+ * verifies. A 14-year-old with a level-1 account gets her first card at the counter, and the check in
+ * person raises her account to level 2.
  */
 class IdentityCardSystemTests {
 
@@ -155,6 +156,65 @@ class IdentityCardSystemTests {
 		await(SystemStack.gateway() + "/api/identity/me", citizen, (body) -> body.contains(code));
 		assertThat(verifies(passportService, today)).isTrue();
 		assertThat(verifies(passportService, issuedOn)).isFalse();
+	}
+
+	@Test
+	void aFourteenYearOldsFirstCardAtTheCounterRaisesTheirAccountToLevelTwo() throws Exception {
+		String officer = SystemStack.userToken("canbo.hanoi");
+		LocalDate born = LocalDate.now(VIETNAM).minusYears(14).minusDays(10);
+		String holder = "001" + "3" + String.format("%02d", born.getYear() % 100) + "6" + String.format("%05d",
+				Math.floorMod(System.nanoTime(), 100_000));
+		String phone = "097" + holder.substring(5);
+		HttpResponse<String> entered = SystemStack.post(SystemStack.gateway() + "/api/identity/citizens", """
+				{"personalId": "%s", "fullName": "Lương Thảo Vy", "birthDate": "%s", "sex": "FEMALE", "nationality": "VN",
+				 "permanentAddress": {"provinceCode": "01", "commune": "Phường Ba Đình", "detail": "7 Phan Đình Phùng"},
+				 "contact": {"phone": "%s"}}""".formatted(holder, born, phone), "Authorization", "Bearer " + officer);
+		assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+		// Her VNeID account, registered with the code sent to the phone the registry holds: level 1.
+		HttpResponse<String> started = SystemStack.post(SystemStack.gateway() + "/api/identity/public/account-registrations",
+				"""
+						{"personalId": "%s", "fullName": "Lương Thảo Vy", "birthDate": "%s", "channel": "SMS"}"""
+					.formatted(holder, born));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		HttpResponse<String> registered = SystemStack.post(SystemStack.gateway()
+				+ "/api/identity/public/account-registrations/" + JsonPath.read(started.body(), "$.registrationId")
+				+ "/confirmation", """
+						{"code": "%s", "password": "Mat-khau-2026"}""".formatted(SystemStack.awaitRegistrationCode(phone)));
+		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+		String levelOne = SystemStack.tokenOf(holder, "Mat-khau-2026");
+		assertThat((Integer) JsonPath.read(SystemStack.claims(levelOne), "$.identity_level")).isEqualTo(1);
+
+		// Pre-registering online needs level 2: she goes to the counter, where the officer files.
+		HttpResponse<String> online = submit(levelOne, "ISSUE", form(holder, "FIRST_ISSUE", null, "COUNTER"));
+		assertThat(online.statusCode()).as(online.body()).isEqualTo(403);
+		HttpResponse<String> atCounter = SystemStack.post(SystemStack.gateway() + "/api/identity/dossiers", """
+				{"procedure": "ISSUE", "applicantPersonalId": "%s", "applicantFullName": "Lương Thảo Vy",
+				 "form": %s}""".formatted(holder, form(holder, "FIRST_ISSUE", null, "COUNTER")), "Authorization",
+				"Bearer " + officer);
+		assertThat(atCounter.statusCode()).as(atCounter.body()).isEqualTo(201);
+		assertThat((String) JsonPath.read(atCounter.body(), "$.channel")).isEqualTo("COUNTER");
+		String code = JsonPath.read(atCounter.body(), "$.code");
+		assertThat(act(code, "accept", officer).statusCode()).isEqualTo(200);
+		assertThat(biometrics(code, officer).statusCode()).isEqualTo(200);
+		assertThat(act(code, "approve", officer).statusCode()).isEqualTo(200);
+		HttpResponse<String> produced = act(code, "card-production", officer);
+		assertThat(produced.statusCode()).as(produced.body()).isEqualTo(200);
+		// A first card at 14 is valid to 25.
+		assertThat((String) JsonPath.read(produced.body(), "$.card.expiresOn")).isEqualTo(born.plusYears(25).toString());
+		assertThat(handOver(code, "PICKED_UP", officer).statusCode()).isEqualTo(200);
+
+		// The check in person at the counter raised her account: her next token is level 2.
+		int level = 1;
+		long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+		while (level < 2 && System.nanoTime() < deadline) {
+			Thread.sleep(500);
+			level = JsonPath.read(SystemStack.claims(SystemStack.tokenOf(holder, "Mat-khau-2026")), "$.identity_level");
+		}
+		assertThat(level).isEqualTo(2);
+		String account = SystemStack.get(SystemStack.gateway() + "/api/identity/me/account", "Authorization",
+				"Bearer " + SystemStack.tokenOf(holder, "Mat-khau-2026")).body();
+		assertThat((Integer) JsonPath.read(account, "$.identityLevel")).isEqualTo(2);
+		assertThat((String) JsonPath.read(account, "$.level2Request.verifyingAgency")).isEqualTo("PA08-HN");
 	}
 
 	/** What another service is told of the card presented (its issue date as printed). */

@@ -1,13 +1,20 @@
 package vn.gov.bca.systemtests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Base64;
 
 import com.jayway.jsonpath.JsonPath;
@@ -176,6 +183,51 @@ final class SystemStack {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** The code of the latest message to that phone in the development sink (up to 20 s). */
+	static String awaitRegistrationCode(String phone) {
+		Path sink = SystemStack.get().options().dataDir().resolve("notifications");
+		Instant deadline = Instant.now().plusSeconds(20);
+		while (Instant.now().isBefore(deadline)) {
+			List<String> messages = messages(sink).stream()
+				.filter((json) -> phone.equals(JsonPath.read(json, "$.to")))
+				.filter((json) -> "ACCOUNT_REGISTRATION_CODE".equals(JsonPath.read(json, "$.kind")))
+				.toList();
+			if (!messages.isEmpty()) {
+				return JsonPath.read(messages.get(messages.size() - 1), "$.code");
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		throw new AssertionError("No code sent to " + phone + " in " + sink);
+	}
+
+	private static List<String> messages(Path sink) {
+		if (!Files.isDirectory(sink)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(sink)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".json"))
+				.sorted(Comparator.comparing((Path file) -> file.getFileName().toString()))
+				.map((file) -> {
+					try {
+						return Files.readString(file);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				})
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import vn.gov.bca.identity.registry.BirthDate;
 import vn.gov.bca.identity.registry.IdentityCard;
 import vn.gov.bca.platform.data.outbox.DomainEvent;
+import vn.gov.bca.platform.document.VietnameseDates;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.DossierEvent;
 import vn.gov.bca.platform.dossier.DossierStatus;
@@ -67,10 +68,13 @@ public class CardDossier extends Dossier {
 		return this.form.holderPersonalId();
 	}
 
-	/** The capture at the counter, once the dossier is accepted and before it is processed; a second one replaces it. */
+	/**
+	 * The capture at the counter, once the dossier is accepted and before it is processed (the fee may
+	 * be asked before or after); a second one replaces it.
+	 */
 	List<DomainEvent> recordBiometrics(Caller officer, BiometricCapture capture, Instant now) {
 		requireOfficer(officer);
-		require("record-biometrics", DossierStatus.ACCEPTED, DossierStatus.IN_PROGRESS);
+		require("record-biometrics", DossierStatus.ACCEPTED, DossierStatus.IN_PROGRESS, DossierStatus.PAYMENT_REQUESTED);
 		this.biometrics = capture;
 		note(officer, "record-biometrics", "Thu nhận ảnh khuôn mặt, " + capture.fingersCaptured() + " vân tay, "
 				+ capture.irisesCaptured() + " mống mắt", now);
@@ -99,7 +103,7 @@ public class CardDossier extends Dossier {
 		LocalDate day = VietnamTime.dayOf(now);
 		this.card = new ProducedCard(holderPersonalId(), day, IdentityCard.expiryFor(holderBirthDate, day), now);
 		note(officer, "produce-card", "Sản xuất thẻ căn cước số " + this.card.number() + ", ngày cấp "
-				+ day, now);
+				+ VietnameseDates.numeric(day), now);
 		return List.of(new IdentityCardProduced(UUID.randomUUID(), now, code(), day, this.card.expiresOn()));
 	}
 

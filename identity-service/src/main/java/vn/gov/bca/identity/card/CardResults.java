@@ -78,8 +78,11 @@ class CardResults {
 	/** The data the card prints, as the registry holds them. */
 	CardDossier.PrintedData printed(Citizen holder) {
 		Address residence = (holder.permanentAddress() != null) ? holder.permanentAddress() : holder.temporaryAddress();
-		String place = (residence == null) ? "" : String.join(", ", List.of(residence.detail(), residence.commune(),
-				this.registry.provinceName(residence.provinceCode()).orElse(residence.provinceCode())));
+		String place = (residence == null) ? ""
+				: java.util.stream.Stream.of(residence.detail(), residence.commune(),
+						this.registry.provinceName(residence.provinceCode()).orElse(residence.provinceCode()))
+					.filter((part) -> part != null && !part.isBlank())
+					.collect(java.util.stream.Collectors.joining(", "));
 		String sex = switch (holder.sex()) {
 			case MALE -> "Nam";
 			case FEMALE -> "Nữ";

@@ -236,6 +236,9 @@ class CardDossierTests {
 			.value((detail) -> assertThat((String) detail).contains("70.000"));
 		act(code, "payment-request", this.officer).expectStatus().isOk();
 		assertThat(services.feeOrders.get(services.feeOrders.size() - 1)).contains("\"amount\":70000");
+		// While the fee is awaited the biometrics may be taken again: the new capture replaces the first.
+		assertThat((String) JsonPath.read(body(biometrics(code, this.officer, captureWith("ACCEPTABLE")).expectStatus()
+			.isOk()), "$.status")).isEqualTo("PAYMENT_REQUESTED");
 		String orderId = "PO-TEST-" + services.feeOrders.size();
 		TopicWriter.send(TestInfrastructure.get().kafkaBootstrapServers(), "payment.events.v1", orderId,
 				UUID.randomUUID().toString(), "vn.gov.bca.payment.PaymentSucceeded", "/fine-payment-service", """

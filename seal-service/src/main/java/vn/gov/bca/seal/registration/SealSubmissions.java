@@ -5,16 +5,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import vn.gov.bca.platform.dossier.workflow.DossierView;
 import vn.gov.bca.platform.dossier.workflow.DossierWorkflow;
 import vn.gov.bca.platform.dossier.workflow.Submission;
-import vn.gov.bca.platform.web.security.Caller;
+import vn.gov.bca.platform.dossier.workflow.SubmissionEndpoint;
 import vn.gov.bca.seal.organisation.Organisations;
 
 /**
@@ -25,30 +21,35 @@ import vn.gov.bca.seal.organisation.Organisations;
  * the PC06 of its head office's province, and so is the procedure's level.
  */
 @RestController
-class SealSubmissions {
-
-	private final DossierWorkflow<SealDossier, SealForm> workflow;
+class SealSubmissions extends SubmissionEndpoint<SealSubmissions.SubmissionRequest, SealForm> {
 
 	private final Organisations organisations;
 
 	SealSubmissions(DossierWorkflow<SealDossier, SealForm> workflow, Organisations organisations) {
-		this.workflow = workflow;
+		super(workflow);
 		this.organisations = organisations;
 	}
 
 	record SubmissionRequest(@NotNull SealProcedure procedure, @Valid @NotNull SealForm form,
 			@Pattern(regexp = "[0-9]{12}") String applicantPersonalId, @Size(max = 100) String applicantFullName,
-			@Pattern(regexp = "(0|\\+84)[0-9]{9}") String phone, @Email @Size(max = 254) String email) {
+			@Pattern(regexp = "(0|\\+84)[0-9]{9}") String phone, @Email @Size(max = 254) String email)
+			implements SubmissionEndpoint.Request<SealForm> {
+
+		/** Without the procedure's level and the unit: {@link #complete} finds them from the organisation. */
+		@Override
+		public Submission<SealForm> toSubmission() {
+			return new Submission<>(null, null, this.form, this.applicantPersonalId, this.applicantFullName,
+					this.phone, this.email);
+		}
+
 	}
 
-	@PostMapping("/api/seal/dossiers")
-	Mono<ResponseEntity<DossierView>> submit(@Valid @RequestBody SubmissionRequest request, Caller caller) {
+	/** The procedure's code at the organisation's level, and its unit's province (404 for an unknown one). */
+	@Override
+	protected Mono<Submission<SealForm>> complete(SubmissionRequest request, Submission<SealForm> submission) {
 		return this.organisations.find(request.form().organisationId())
-			.flatMap((organisation) -> this.workflow.submit(new Submission<>(
-					request.procedure().codeAt(organisation.level()), organisation.handlingProvince(), request.form(),
-					request.applicantPersonalId(), request.applicantFullName(), request.phone(), request.email()),
-					caller))
-			.map(this.workflow::created);
+			.map((organisation) -> submission.at(request.procedure().codeAt(organisation.level()),
+					organisation.handlingProvince()));
 	}
 
 }

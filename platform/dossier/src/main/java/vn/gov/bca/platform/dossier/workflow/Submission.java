@@ -9,4 +9,11 @@ package vn.gov.bca.platform.dossier.workflow;
  */
 public record Submission<F>(String procedureCode, String handlingProvince, F form, String applicantPersonalId,
 		String applicantFullName, String phone, String email) {
+
+	/** The same submission to that procedure and that province's unit (found by the service, not given). */
+	public Submission<F> at(String procedureCode, String handlingProvince) {
+		return new Submission<>(procedureCode, handlingProvince, this.form, this.applicantPersonalId,
+				this.applicantFullName, this.phone, this.email);
+	}
+
 }

@@ -34,7 +34,18 @@ public abstract class SubmissionEndpoint<R extends SubmissionEndpoint.Request<F>
 
 	@PostMapping("${vneid.dossier.path:/api/${vneid.outbox.domain}}/dossiers")
 	public Mono<ResponseEntity<DossierView>> submit(@Valid @RequestBody R request, Caller caller) {
-		return created(this.workflow, request.toSubmission(), caller);
+		return complete(request, request.toSubmission())
+			.flatMap((submission) -> created(this.workflow, submission, caller));
+	}
+
+	/**
+	 * What the service finds out itself before the submission goes in, where the applicant does not
+	 * choose it: the receiving unit's province, and the procedure's code where it depends on the level
+	 * (seal: the organisation's level and head office; identity card: where the holder lives), with
+	 * {@link Submission#at}. A failure here is the answer (nothing is written). As requested by default.
+	 */
+	protected Mono<Submission<F>> complete(R request, Submission<F> submission) {
+		return Mono.just(submission);
 	}
 
 	private static <D extends vn.gov.bca.platform.dossier.Dossier, F> Mono<ResponseEntity<DossierView>> created(

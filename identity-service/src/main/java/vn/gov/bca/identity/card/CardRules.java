@@ -14,6 +14,8 @@ import vn.gov.bca.identity.registry.CitizenRegistry;
 import vn.gov.bca.identity.registry.IdentityCard;
 import vn.gov.bca.identity.registry.Kin;
 import vn.gov.bca.platform.data.outbox.Transition;
+import vn.gov.bca.platform.document.AdministrativeDocument;
+import vn.gov.bca.platform.document.VietnameseDates;
 import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.calendar.DateOutsideCalendarException;
@@ -259,6 +261,20 @@ class CardRules implements ProcedureRules<CardDossier, CardForm> {
 	@Override
 	public Mono<?> followUp(String eventType, CardDossier dossier) {
 		return this.results.followUp(eventType, dossier);
+	}
+
+	/** On the receipt and appointment slip: the day booked at the counter for the biometrics, and the delivery. */
+	@Override
+	public List<AdministrativeDocument.Row> receiptRows(CardDossier dossier) {
+		CardForm form = dossier.form();
+		List<AdministrativeDocument.Row> rows = new java.util.ArrayList<>();
+		if (form.captureDay() != null) {
+			rows.add(new AdministrativeDocument.Row("Ngày đến thu nhận ảnh khuôn mặt, vân tay, mống mắt",
+					VietnameseDates.numeric(form.captureDay()) + ", tại " + dossier.handlingUnit().name()));
+		}
+		rows.add(new AdministrativeDocument.Row("Hình thức nhận thẻ", (form.delivery() == CardForm.Delivery.POST)
+				? "Chuyển phát đến " + form.postalAddress() : "Nhận tại cơ quan tiếp nhận hồ sơ"));
+		return List.copyOf(rows);
 	}
 
 	@Override

@@ -98,7 +98,8 @@ class CardDossierTests {
 			.jsonPath("$.errors[0].code")
 			.isEqualTo("identity-card.capture-day-required");
 		submit(token, "EXCHANGE", form(holder, "LOST", counterDay(today))).expectStatus().isEqualTo(400);
-		String created = body(submit(token, "EXCHANGE", form(holder, "EXCHANGE_AGE", counterDay(today))).expectStatus()
+		String day = counterDay(today);
+		String created = body(submit(token, "EXCHANGE", form(holder, "EXCHANGE_AGE", day)).expectStatus()
 			.isCreated());
 		String code = JsonPath.read(created, "$.code");
 		assertThat(code).matches("PC06-HN-[0-9]{6}-[0-9]{4}");
@@ -165,7 +166,11 @@ class CardDossierTests {
 		assertThat(PdfDocuments.flatText(result)).contains("THÔNG BÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC VỀ THẺ CĂN CƯỚC",
 				"Phạm Thu Trang", holder, "Đổi thẻ khi đủ tuổi", born.plusYears(40).format(
 						java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-		document(code, "DOSSIER_RECEIPT", token);
+		// The slip names the day booked at the counter for the biometrics.
+		assertThat(PdfDocuments.flatText(document(code, "DOSSIER_RECEIPT", token))).contains(
+				"Ngày đến thu nhận ảnh khuôn mặt, vân tay, mống mắt",
+				LocalDate.parse(day).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+				"Nhận tại cơ quan tiếp nhận hồ sơ");
 	}
 
 	@Test

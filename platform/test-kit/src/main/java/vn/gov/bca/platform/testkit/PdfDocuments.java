@@ -44,10 +44,21 @@ public final class PdfDocuments {
 		return text(pdf).replaceAll("\\s+", " ");
 	}
 
-	/** The text of the QR code on the first page, rendered at 150 dpi (what a phone resolves on paper). */
+	/**
+	 * The text of the QR code on the first page, rendered at 150 dpi (what a phone resolves on paper
+	 * from arm's length), else at 300 dpi (held closer, the resolution the code is printed at): the
+	 * downscaled rendering of the whole page at 150 dpi was found to miss a readable code now and
+	 * then (one run in many of the same test).
+	 */
 	public static String qrCode(byte[] pdf) {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			return decode(new PDFRenderer(document).renderImageWithDPI(0, 150, ImageType.GRAY));
+			PDFRenderer renderer = new PDFRenderer(document);
+			try {
+				return decode(renderer.renderImageWithDPI(0, 150, ImageType.GRAY));
+			}
+			catch (AssertionError notAt150) {
+				return decode(renderer.renderImageWithDPI(0, 300, ImageType.GRAY));
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -58,7 +58,7 @@ class DossierFollowUp<D extends Dossier> {
 			}
 			String type = event.simpleType();
 			return this.workflow.stored(record.key())
-				.flatMap((dossier) -> this.receipts.followUp(type, dossier)
+				.flatMap((dossier) -> this.receipts.followUp(type, dossier, this.rules.receiptRows(dossier))
 					.then(this.refusals.followUp(type, dossier, this.rules.refusalNotice()))
 					.then(this.rules.followUp(type, dossier))
 					.then(ENDINGS.contains(type) ? this.workflow.releaseOpen(dossier) : Mono.empty()));

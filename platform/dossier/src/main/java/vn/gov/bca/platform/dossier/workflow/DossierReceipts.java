@@ -46,14 +46,16 @@ final class DossierReceipts {
 		return TYPE + ":" + dossierCode;
 	}
 
-	Mono<IssuedDocument> followUp(String eventType, Dossier dossier) {
+	/** @param procedureRows the procedure's own lines ({@link ProcedureRules#receiptRows}) */
+	Mono<IssuedDocument> followUp(String eventType, Dossier dossier, List<Row> procedureRows) {
 		if ("DossierAccepted".equals(eventType)) {
-			return this.register.issue(request(dossier, key(dossier.code()), null));
+			return this.register.issue(request(dossier, key(dossier.code()), null, procedureRows));
 		}
 		int supplements = supplementsSinceAcceptance(dossier);
 		if ("DossierSupplemented".equals(eventType) && supplements > 0) {
 			String previous = (supplements == 1) ? key(dossier.code()) : key(dossier.code()) + ":S" + (supplements - 1);
-			return this.register.issue(request(dossier, key(dossier.code()) + ":S" + supplements, previous)
+			return this.register.issue(request(dossier, key(dossier.code()) + ":S" + supplements, previous,
+					procedureRows)
 				.superseding(previous));
 		}
 		return Mono.empty();
@@ -73,7 +75,7 @@ final class DossierReceipts {
 	}
 
 	/** @param replaces the key of the slip this one replaces, null for the first */
-	DocumentRequest request(Dossier dossier, String key, String replaces) {
+	DocumentRequest request(Dossier dossier, String key, String replaces, List<Row> procedureRows) {
 		Dossier.HandlingUnit unit = dossier.handlingUnit();
 		Dossier.Applicant applicant = dossier.applicant();
 		String procedure = this.catalogue.find(dossier.procedureCode()).map((found) -> found.nameVi())
@@ -102,6 +104,7 @@ final class DossierReceipts {
 		rows.add(new Row("Thời gian nhận hồ sơ", PoliceUnits.moment(dossier.receivedAt())));
 		rows.add(new Row("Thời gian tiếp nhận hồ sơ", PoliceUnits.moment(acceptedAt)));
 		rows.add(new Row("Thời gian hẹn trả kết quả", appointment));
+		rows.addAll(procedureRows);
 		rows.add(new Row("Cơ quan tiếp nhận", unit.name()));
 		if (replaces != null) {
 			rows.add(new Row("Ghi chú", "Thay thế giấy tiếp nhận hồ sơ và hẹn trả kết quả đã cấp trước đó,"

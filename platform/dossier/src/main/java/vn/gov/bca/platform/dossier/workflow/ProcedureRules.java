@@ -6,6 +6,7 @@ import org.springframework.core.ResolvableType;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.data.outbox.Transition;
+import vn.gov.bca.platform.document.AdministrativeDocument;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.catalogue.FeeDue;
 import vn.gov.bca.platform.dossier.catalogue.Procedure;
@@ -74,6 +75,15 @@ public interface ProcedureRules<D extends Dossier, F> {
 	 */
 	default List<FeeDue> feesDue(D dossier, Procedure procedure) {
 		return procedure.feesOn(VietnamTime.dayOf(dossier.receivedAt()), dossier.channel());
+	}
+
+	/**
+	 * The procedure's own lines on the receipt and appointment slip, after the appointment (identity
+	 * card: the day the holder comes to the counter for the biometrics, how the card reaches them);
+	 * none by default.
+	 */
+	default List<AdministrativeDocument.Row> receiptRows(D dossier) {
+		return List.of();
 	}
 
 	/**

@@ -21,7 +21,7 @@ import vn.gov.bca.platform.testkit.PdfDocuments;
  * registry's history, as {@code /api/identity/me} shows it, has the new card valid to her 40th
  * birthday and the old one replaced; the exchange at that age owes nothing; the receipt and the
  * notice of the result are signed documents. Nguyễn Văn An files for his 5-year-old son, with no
- * biometrics. Trần Thị Bích reports her card lost: the registry's verification refuses it at once; her
+ * biometrics. Lý Thị Hoa reports her card lost: the registry's verification refuses it at once; her
  * re-issue's 70,000 VND is paid through fine-payment-service at the payment sandbox, and the new card
  * verifies. A 14-year-old with a level-1 account gets her first card at the counter, and the check in
  * person raises her account to level 2.
@@ -32,7 +32,8 @@ class IdentityCardSystemTests {
 
 	private static final String TRANG = "001302007777";
 
-	private static final String BICH = "079192004567";
+	/** Lý Thị Hoa (daidien.hoi): no other system test changes her registry record or cards. */
+	private static final String HOA = "001175008888";
 
 	@Test
 	void aCitizenTurningTwentyFiveExchangesHerCardAndTheRegistryShowsTheNewOne() throws Exception {
@@ -121,11 +122,11 @@ class IdentityCardSystemTests {
 
 	@Test
 	void aCardReportedLostIsRefusedAtOnceAndItsReissueIsPaidThroughFinePayment() throws Exception {
-		String officer = SystemStack.userToken("canbo.hcm");
-		String citizen = SystemStack.userToken("tranthibich");
+		String officer = SystemStack.userToken("canbo.hanoi");
+		String citizen = SystemStack.userToken("daidien.hoi");
 		String passportService = SystemStack.serviceToken("passport-service");
 		String issuedOn = LocalDate.now(VIETNAM).minusYears(3).toString();
-		HttpResponse<String> card = SystemStack.post(SystemStack.gateway() + "/api/identity/citizens/" + BICH
+		HttpResponse<String> card = SystemStack.post(SystemStack.gateway() + "/api/identity/citizens/" + HOA
 				+ "/identity-cards", "{\"issuedOn\": \"" + issuedOn + "\"}", "Authorization", "Bearer " + officer);
 		assertThat(card.statusCode()).as(card.body()).isEqualTo(201);
 		assertThat(verifies(passportService, issuedOn)).isTrue();
@@ -135,8 +136,8 @@ class IdentityCardSystemTests {
 		assertThat(lost.statusCode()).as(lost.body()).isEqualTo(200);
 		assertThat(verifies(passportService, issuedOn)).isFalse();
 
-		String code = JsonPath.read(submitWithCounterDay(citizen, "REISSUE", BICH, "LOST", "COUNTER"), "$.code");
-		assertThat(code).startsWith("PC06-HCM-");
+		String code = JsonPath.read(submitWithCounterDay(citizen, "REISSUE", HOA, "LOST", "COUNTER"), "$.code");
+		assertThat(code).startsWith("PC06-HN-");
 		assertThat(act(code, "accept", officer).statusCode()).isEqualTo(200);
 		assertThat(biometrics(code, officer).statusCode()).isEqualTo(200);
 		HttpResponse<String> unpaid = act(code, "approve", officer);
@@ -220,8 +221,8 @@ class IdentityCardSystemTests {
 	/** What another service is told of the card presented (its issue date as printed). */
 	private static boolean verifies(String serviceToken, String cardIssuedOn) {
 		HttpResponse<String> answer = SystemStack.post(SystemStack.gateway() + "/api/identity/registry/verifications", """
-				{"personalId": "%s", "fullName": "Trần Thị Bích", "birthDate": "1992-07-25", "cardIssuedOn": "%s"}"""
-			.formatted(BICH, cardIssuedOn), "Authorization", "Bearer " + serviceToken, "X-Purpose", "passport application");
+				{"personalId": "%s", "fullName": "Lý Thị Hoa", "birthDate": "1975-03-08", "cardIssuedOn": "%s"}"""
+			.formatted(HOA, cardIssuedOn), "Authorization", "Bearer " + serviceToken, "X-Purpose", "passport application");
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 		return JsonPath.read(answer.body(), "$.match");
 	}

@@ -52,6 +52,11 @@ record DataDirectory(Path root) {
 		return root.resolve("payment-sandbox").resolve("journal.jsonl");
 	}
 
+	/** The national portal sandbox's journal of what it accepted, replayed when it starts. */
+	Path nationalPortalSandboxJournal() {
+		return root.resolve("national-portal-sandbox").resolve("journal.jsonl");
+	}
+
 	/** The configuration files rendered at each start. */
 	Path config() {
 		return root.resolve("config");

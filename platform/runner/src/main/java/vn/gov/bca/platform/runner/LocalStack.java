@@ -82,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
 			DataDirectory data = DataDirectory.prepare(options, out);
 			startInfrastructure(data);
 			startPaymentSandbox(data);
+			startNationalPortalSandbox(data);
 			List<Service> services = new ArrayList<>();
 			for (Service service : Service.values()) {
 				if (!service.isGateway() && options.services().contains(service)) {
@@ -212,6 +213,17 @@ public final class LocalStack implements AutoCloseable {
 		awaitHealthy(process, Probe.statusUp(PaymentSandboxProcess.healthUrl(options)));
 	}
 
+	/** After the payment sandbox, before the services: the stand-in national portal, as small. */
+	private void startNationalPortalSandbox(DataDirectory data) {
+		ChildCommands commands = ChildCommands.forRepo(options.repoRoot());
+		ManagedProcess process = launch(newStage(), NationalPortalSandboxProcess.NAME,
+				commands.service(NationalPortalSandboxProcess.jar(options.repoRoot()),
+						NationalPortalSandboxProcess.JVM_ARGS),
+				NationalPortalSandboxProcess.environment(options, data.nationalPortalSandboxJournal()));
+		urls.put(NationalPortalSandboxProcess.NAME, nationalPortalSandboxUrl());
+		awaitHealthy(process, Probe.statusUp(NationalPortalSandboxProcess.healthUrl(options)));
+	}
+
 	private void startServices(List<Service> services) {
 		ChildCommands commands = ChildCommands.forRepo(options.repoRoot());
 		// Peers that need nothing of each other: stopped together.
@@ -301,6 +313,11 @@ public final class LocalStack implements AutoCloseable {
 	/** The stand-in payment platform: its API, its checkout pages and {@code /sandbox/control}. */
 	public String paymentSandboxUrl() {
 		return PaymentSandboxProcess.url(options);
+	}
+
+	/** The stand-in national portal: its integration API, its page and {@code /sandbox/mode}. */
+	public String nationalPortalSandboxUrl() {
+		return NationalPortalSandboxProcess.url(options);
 	}
 
 	public String keycloakUrl() {

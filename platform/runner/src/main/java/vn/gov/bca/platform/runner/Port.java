@@ -18,6 +18,7 @@ public enum Port {
 	SEAL_MANAGEMENT(9084),
 	FINE_PAYMENT_MANAGEMENT(9085),
 	PAYMENT_SANDBOX(8086),
+	NATIONAL_PORTAL_SANDBOX(8087),
 	KEYCLOAK(8180),
 	// Keycloak's own default (9000) collides with too many tools on developer machines.
 	KEYCLOAK_MANAGEMENT(9180),

@@ -23,10 +23,12 @@ final class Preflight {
 	}
 
 	static void requireJars(LocalStackOptions options) {
-		Path sandbox = PaymentSandboxProcess.jar(options.repoRoot());
-		if (!Files.isRegularFile(sandbox)) {
-			throw new IllegalStateException(
-					sandbox + " is missing: build first (./run --build, or ./mvnw -DskipTests install)");
+		for (Path sandbox : List.of(PaymentSandboxProcess.jar(options.repoRoot()),
+				NationalPortalSandboxProcess.jar(options.repoRoot()))) {
+			if (!Files.isRegularFile(sandbox)) {
+				throw new IllegalStateException(
+						sandbox + " is missing: build first (./run --build, or ./mvnw -DskipTests install)");
+			}
 		}
 		for (Service service : options.services()) {
 			Path jar = service.jar(options.repoRoot());
@@ -48,6 +50,7 @@ final class Preflight {
 		wanted.put("Keycloak", options.port(Port.KEYCLOAK));
 		wanted.put("Keycloak management", options.port(Port.KEYCLOAK_MANAGEMENT));
 		wanted.put("payment sandbox", options.port(Port.PAYMENT_SANDBOX));
+		wanted.put("national portal sandbox", options.port(Port.NATIONAL_PORTAL_SANDBOX));
 		for (Service service : Service.values()) {
 			if (options.services().contains(service)) {
 				wanted.put(service.module(), options.port(service.port()));

@@ -49,6 +49,13 @@ final class Summary {
 						"Payment sandbox (stands in for PayGov): %s, merchant %s; callback modes: POST"
 								+ " %s/sandbox/control%n",
 						sandbox.url(), PaymentSandboxProcess.MERCHANT_ID, sandbox.url())));
+		processes.stream()
+				.filter(process -> process.name().equals(NationalPortalSandboxProcess.NAME))
+				.findFirst()
+				.ifPresent(sandbox -> text.append(String.format(
+						"National portal sandbox (stands in for the Cổng dịch vụ công quốc gia): %s, the dossiers it"
+								+ " holds; misbehaviour: POST %s/sandbox/mode%n",
+						sandbox.url(), sandbox.url())));
 		if (!realm.accounts().isEmpty()) {
 			text.append(String.format("%nDemo accounts (password %s):%n", DEMO_PASSWORD));
 			for (RealmFile.Account account : realm.accounts()) {

@@ -173,13 +173,14 @@ class DockerComposeTests {
 		return read;
 	}
 
-	/** Every module docker compose builds an image of: the services, the gateway and the payment sandbox. */
+	/** Every module docker compose builds an image of: the services, the gateway and the two sandboxes. */
 	private static List<String> deployables() {
 		List<String> modules = new ArrayList<>();
 		for (Service service : Service.values()) {
 			modules.add(service.module());
 		}
 		modules.add(PaymentSandboxProcess.NAME);
+		modules.add(NationalPortalSandboxProcess.NAME);
 		return modules;
 	}
 

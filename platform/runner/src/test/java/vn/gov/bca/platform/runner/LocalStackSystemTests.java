@@ -55,7 +55,7 @@ class LocalStackSystemTests {
 					.map(process -> ProcessHandle.of(process.pid()).orElseThrow())
 					.toList();
 			assertThat(stack.processes()).extracting(LocalStack.StackProcess::name)
-					.containsExactly("kafka", "mongo", "keycloak", "payment-sandbox");
+					.containsExactly("kafka", "mongo", "keycloak", "payment-sandbox", "national-portal-sandbox");
 			assertThat(stack.residentSetBytes()).isGreaterThan(200L * 1024 * 1024);
 
 			assertThat(roundTrip(stack.kafkaBootstrapServers())).isEqualTo("hello");

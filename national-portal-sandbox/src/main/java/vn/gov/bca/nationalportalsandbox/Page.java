@@ -2,6 +2,8 @@ package vn.gov.bca.nationalportalsandbox;
 
 import java.util.Map;
 
+import vn.gov.bca.platform.sandbox.Html;
+
 /**
  * {@code GET /}: the dossiers the sandbox holds, newest synchronised last, each with its procedure,
  * handling unit, current national status and the history of statuses as they arrived. Every value is
@@ -25,42 +27,27 @@ final class Page {
 				</head><body>
 				<h1>Cổng dịch vụ công quốc gia — sandbox</h1>
 				""");
-		html.append("<p>Chế độ: <strong>").append(escape(mode.name())).append("</strong>. Số hồ sơ: ")
+		html.append("<p>Chế độ: <strong>").append(Html.escape(mode.name())).append("</strong>. Số hồ sơ: ")
 			.append(holdings.dossiers().size()).append(".</p>\n");
 		html.append("<table><thead><tr><th>Mã hồ sơ</th><th>Thủ tục</th><th>Đơn vị xử lý</th><th>Trạng thái</th>"
 				+ "<th>Lịch sử trạng thái</th></tr></thead><tbody>\n");
 		for (Map.Entry<String, Holdings.Held> entry : holdings.dossiers()) {
 			Holdings.Held held = entry.getValue();
 			String status = held.latest().path("TrangThaiHoSo").asString("");
-			html.append("<tr><td>").append(escape(entry.getKey())).append("</td><td>")
-				.append(escape(held.latest().path("MaTTHC").asString(""))).append(" ")
-				.append(escape(held.latest().path("TenTTHC").asString(""))).append("</td><td>")
-				.append(escape(held.latest().path("DonViXuLy").asString(""))).append("</td><td>")
-				.append(escape(status)).append(" ").append(escape(STATUS_NAMES.getOrDefault(status, ""))).append("</td><td><ol>");
+			html.append("<tr><td>").append(Html.escape(entry.getKey())).append("</td><td>")
+				.append(Html.escape(held.latest().path("MaTTHC").asString(""))).append(" ")
+				.append(Html.escape(held.latest().path("TenTTHC").asString(""))).append("</td><td>")
+				.append(Html.escape(held.latest().path("DonViXuLy").asString(""))).append("</td><td>")
+				.append(Html.escape(status)).append(" ").append(Html.escape(STATUS_NAMES.getOrDefault(status, ""))).append("</td><td><ol>");
 			for (Holdings.StatusChange change : held.history()) {
-				html.append("<li>").append(escape(change.status())).append(" ")
-					.append(escape(STATUS_NAMES.getOrDefault(change.status(), ""))).append(" — ")
-					.append(escape(change.at().toString()))
+				html.append("<li>").append(Html.escape(change.status())).append(" ")
+					.append(Html.escape(STATUS_NAMES.getOrDefault(change.status(), ""))).append(" — ")
+					.append(Html.escape(change.at().toString()))
 					.append("sandbox".equals(change.source()) ? " (đổi tại sandbox)" : "").append("</li>");
 			}
 			html.append("</ol></td></tr>\n");
 		}
 		return html.append("</tbody></table>\n</body></html>\n").toString();
-	}
-
-	static String escape(String text) {
-		StringBuilder escaped = new StringBuilder(text.length());
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '<' -> escaped.append("&lt;");
-				case '>' -> escaped.append("&gt;");
-				case '&' -> escaped.append("&amp;");
-				case '"' -> escaped.append("&quot;");
-				case '\'' -> escaped.append("&#39;");
-				default -> escaped.append(c);
-			}
-		}
-		return escaped.toString();
 	}
 
 }

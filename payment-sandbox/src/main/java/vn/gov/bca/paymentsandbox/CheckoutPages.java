@@ -3,6 +3,8 @@ package vn.gov.bca.paymentsandbox;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
+import vn.gov.bca.platform.sandbox.Html;
+
 /**
  * The pages a citizen sees on the platform, in Vietnamese: the checkout with its three buttons, and
  * what is shown instead when there is nothing (left) to pay. Every value from a merchant is escaped.
@@ -50,26 +52,26 @@ final class CheckoutPages {
 				<button type="submit" name="action" value="fail" class="fail">Giả lập thất bại</button>
 				<button type="submit" name="action" value="cancel" class="cancel">Hủy</button>
 				</form>
-				""".formatted(escape(merchantId), escape(transaction.merchantOrderId()),
-				escape(transaction.description()), amount(transaction.amount()),
-				transaction.expiresAt().map(CheckoutPages::time).orElse(""), escape(checkoutId)));
+				""".formatted(Html.escape(merchantId), Html.escape(transaction.merchantOrderId()),
+				Html.escape(transaction.description()), amount(transaction.amount()),
+				transaction.expiresAt().map(CheckoutPages::time).orElse(""), Html.escape(checkoutId)));
 	}
 
 	/** A checkout that cannot be paid any more (paid, failed, cancelled, expired), or the result after a choice. */
 	static String closed(Transaction transaction, String merchantId) {
 		StringBuilder details = new StringBuilder();
-		details.append("<p class=\"status\">").append(escape(transaction.status().vietnamese())).append("</p>\n");
+		details.append("<p class=\"status\">").append(Html.escape(transaction.status().vietnamese())).append("</p>\n");
 		details.append("<dl>\n");
-		details.append("<dt>Đơn vị thụ hưởng</dt><dd>").append(escape(merchantId)).append("</dd>\n");
-		details.append("<dt>Mã đơn hàng</dt><dd>").append(escape(transaction.merchantOrderId())).append("</dd>\n");
+		details.append("<dt>Đơn vị thụ hưởng</dt><dd>").append(Html.escape(merchantId)).append("</dd>\n");
+		details.append("<dt>Mã đơn hàng</dt><dd>").append(Html.escape(transaction.merchantOrderId())).append("</dd>\n");
 		details.append("<dt>Số tiền</dt><dd>").append(amount(transaction.amount())).append("</dd>\n");
 		transaction.transactionId()
-				.ifPresent(id -> details.append("<dt>Mã giao dịch</dt><dd>").append(escape(id)).append("</dd>\n"));
+				.ifPresent(id -> details.append("<dt>Mã giao dịch</dt><dd>").append(Html.escape(id)).append("</dd>\n"));
 		transaction.paidAt()
 				.ifPresent(at -> details.append("<dt>Thời gian</dt><dd>").append(time(at)).append("</dd>\n"));
 		details.append("</dl>\n");
 		transaction.returnUrl()
-				.ifPresent(url -> details.append("<p><a href=\"").append(escape(url))
+				.ifPresent(url -> details.append("<p><a href=\"").append(Html.escape(url))
 						.append("\">Quay lại trang của đơn vị thụ hưởng</a></p>\n"));
 		return page(TITLE, details.toString());
 	}
@@ -80,7 +82,7 @@ final class CheckoutPages {
 	}
 
 	static String badRequest(String message) {
-		return page(TITLE, "<p class=\"status\">Yêu cầu không hợp lệ</p>\n<p>" + escape(message) + "</p>\n");
+		return page(TITLE, "<p class=\"status\">Yêu cầu không hợp lệ</p>\n<p>" + Html.escape(message) + "</p>\n");
 	}
 
 	/** {@code 1234000} → {@code 1.234.000 ₫}, as amounts are written in Vietnam. */
@@ -94,22 +96,6 @@ final class CheckoutPages {
 			grouped.append(digits.charAt(i));
 		}
 		return (vnd < 0 ? "-" : "") + grouped + " ₫";
-	}
-
-	static String escape(String text) {
-		StringBuilder escaped = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '<' -> escaped.append("&lt;");
-				case '>' -> escaped.append("&gt;");
-				case '&' -> escaped.append("&amp;");
-				case '"' -> escaped.append("&quot;");
-				case '\'' -> escaped.append("&#39;");
-				default -> escaped.append(c);
-			}
-		}
-		return escaped.toString();
 	}
 
 	private static String time(Instant instant) {
@@ -135,6 +121,6 @@ final class CheckoutPages {
 				%s</main>
 				</body>
 				</html>
-				""".formatted(escape(title), STYLE, escape(title), content);
+				""".formatted(Html.escape(title), STYLE, Html.escape(title), content);
 	}
 }

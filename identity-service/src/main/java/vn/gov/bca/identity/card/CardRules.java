@@ -113,8 +113,13 @@ class CardRules implements ProcedureRules<CardDossier, CardForm> {
 				}
 				checkCaptureDay(form, intake.procedure(), intake.channel(), age(holder, today), today);
 				checkHolder(holder, form.ground(), today);
-				return (age(holder, today) >= OWN_FILING_AGE) ? Mono.just(holder.fullName())
-						: this.registry.find(intake.applicantPersonalId()).map(Citizen::fullName);
+				if (age(holder, today) >= OWN_FILING_AGE) {
+					return Mono.just(holder.fullName());
+				}
+				// The parent's name as their own record has it, else as the child's record names them.
+				String named = isParent(holder.father(), intake.applicantPersonalId()) ? holder.father().fullName()
+						: holder.mother().fullName();
+				return this.registry.find(intake.applicantPersonalId()).map(Citizen::fullName).defaultIfEmpty(named);
 			});
 	}
 

@@ -7,13 +7,14 @@
 set -euo pipefail
 : "${SCRAM_ADMIN_PASSWORD:?}"
 
-# service               writes                reads (comma-separated, - for none)
+# service               writes (comma-separated)                              reads (comma-separated, - for none)
+# A procedure service also writes the dead-letter topic of its national portal sync.
 ACCESS='
-identity-service        identity.events.v1    identity.events.v1,payment.events.v1,residence.events.v1
-residence-service       residence.events.v1   payment.events.v1,residence.events.v1
-passport-service        passport.events.v1    payment.events.v1,passport.events.v1
-seal-service            seal.events.v1        payment.events.v1,seal.events.v1
-fine-payment-service    payment.events.v1     payment.events.v1
+identity-service        identity.events.v1,identity.national-portal.dlt.v1    identity.events.v1,payment.events.v1,residence.events.v1
+residence-service       residence.events.v1,residence.national-portal.dlt.v1  payment.events.v1,residence.events.v1
+passport-service        passport.events.v1,passport.national-portal.dlt.v1    payment.events.v1,passport.events.v1
+seal-service            seal.events.v1,seal.national-portal.dlt.v1            payment.events.v1,seal.events.v1
+fine-payment-service    payment.events.v1                                     payment.events.v1
 '
 
 cat > /tmp/admin.properties <<PROPERTIES
@@ -30,10 +31,12 @@ while read -r service writes reads; do
 	password="${!variable:?$variable is not set}"
 	"$BIN/kafka-configs.sh" "${BROKER[@]}" --alter --entity-type users --entity-name "$service" \
 		--add-config "SCRAM-SHA-512=[password=$password]"
-	"$BIN/kafka-topics.sh" "${BROKER[@]}" --create --if-not-exists --topic "$writes" \
-		--partitions "${TOPIC_PARTITIONS:-3}" --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}"
-	"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
-		--operation Write --operation Describe --topic "$writes"
+	for topic in ${writes//,/ }; do
+		"$BIN/kafka-topics.sh" "${BROKER[@]}" --create --if-not-exists --topic "$topic" \
+			--partitions "${TOPIC_PARTITIONS:-3}" --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}"
+		"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
+			--operation Write --operation Describe --topic "$topic"
+	done
 	if [[ "$reads" != "-" ]]; then
 		for topic in ${reads//,/ }; do
 			"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \

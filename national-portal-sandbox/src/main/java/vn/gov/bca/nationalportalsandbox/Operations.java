@@ -32,6 +32,9 @@ final class Operations {
 
 	private final Clock clock;
 
+	/** Dossiers whose sync the sandbox refuses as data at fault, as a real portal may for one dossier. */
+	private final Set<String> refusing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	private final AtomicLong accepted = new AtomicLong();
 
 	private final AtomicLong refused = new AtomicLong();
@@ -87,6 +90,9 @@ final class Operations {
 			required(dossier, at, faults, "MaHoSo", "MaTTHC", "TenTTHC", "TrangThaiHoSo", "NgayTiepNhan", "DonViXuLy");
 			status(dossier, "TrangThaiHoSo", at, faults);
 			times(dossier, at, faults, "NgayTiepNhan", "NgayHenTra", "NgayTra");
+			if (this.refusing.contains(dossier.path("MaHoSo").asString(""))) {
+				faults.add(at + "MaHoSo: hồ sơ bị từ chối (sandbox)");
+			}
 		}
 		if (!faults.isEmpty()) {
 			return invalid(faults);
@@ -148,6 +154,16 @@ final class Operations {
 		return this.holdings.procedure(code)
 			.map((procedure) -> Json.answer(Protocol.OK, "Thành công", procedure))
 			.orElseGet(() -> Json.answer(Protocol.INVALID_DATA, "MaTTHC: không tìm thấy thủ tục " + code, null));
+	}
+
+	/** The sandbox's own control: the dossier's syncs are refused ({@code error_code} 2) until told otherwise. */
+	void refuse(String code, boolean refuse) {
+		if (refuse) {
+			this.refusing.add(code);
+		}
+		else {
+			this.refusing.remove(code);
+		}
 	}
 
 	/** The sandbox's own control: the dossier's status changed on this side. */

@@ -88,6 +88,13 @@ final class Routes implements HttpHandler {
 			respond(exchange, this.operations.overrideStatus(code, status) ? 200 : 404,
 					Json.MAPPER.createObjectNode().put("MaHoSo", code).put("TrangThaiHoSo", status));
 		}
+		else if (path.startsWith(DOSSIERS) && path.endsWith("/refusal") && method.equals("POST")) {
+			String code = path.substring(DOSSIERS.length(), path.length() - "/refusal".length());
+			ObjectNode body = Json.readObject(body(exchange));
+			boolean refuse = body != null && body.path("refuse").asBoolean(false);
+			this.operations.refuse(code, refuse);
+			respond(exchange, 200, Json.MAPPER.createObjectNode().put("MaHoSo", code).put("refuse", refuse));
+		}
 		else if (path.startsWith(DOSSIERS) && method.equals("GET")) {
 			String code = path.substring(DOSSIERS.length());
 			var held = this.sandbox.holdings().dossier(code);

@@ -48,6 +48,11 @@ public enum Service {
 		return this == GATEWAY;
 	}
 
+	/** A procedure service: it handles dossiers, and keeps the national portal in step with them. */
+	public boolean hasDossiers() {
+		return this == IDENTITY || this == RESIDENCE || this == PASSPORT || this == SEAL;
+	}
+
 	public Path jar(Path repoRoot) {
 		return repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
 	}

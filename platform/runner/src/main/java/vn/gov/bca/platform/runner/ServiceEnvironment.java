@@ -32,6 +32,9 @@ final class ServiceEnvironment {
 			environment.put("SERVICE_CLIENT_SECRET", devSecret(service));
 			environment.putAll(documents(service, options));
 		}
+		if (service.hasDossiers()) {
+			environment.putAll(nationalPortal(options));
+		}
 		if (service == Service.IDENTITY) {
 			environment.put("IDENTITY_SYNTHETIC_POPULATION", Integer.toString(options.syntheticPopulation()));
 			// One-time codes of account registration land here as files instead of an SMS or e-mail.
@@ -64,6 +67,15 @@ final class ServiceEnvironment {
 		environment.put("PAYMENT_PLATFORM_SECRET", PaymentSandboxProcess.SECRET);
 		environment.put("PAYMENT_CALLBACK_URL", gateway + "/api/payment/public/platform-callbacks");
 		environment.put("PAYMENT_RETURN_URL", gateway + "/api/payment/public/checkout-return");
+		return environment;
+	}
+
+	/** The national portal a procedure service keeps in step with its dossiers: the sandbox, here. */
+	static Map<String, String> nationalPortal(LocalStackOptions options) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("NATIONAL_PORTAL_URL", NationalPortalSandboxProcess.url(options));
+		environment.put("NATIONAL_PORTAL_USERNAME", NationalPortalSandboxProcess.USERNAME);
+		environment.put("NATIONAL_PORTAL_PASSWORD", NationalPortalSandboxProcess.PASSWORD);
 		return environment;
 	}
 

@@ -232,10 +232,11 @@ class DockerComposeHardeningTests {
 		assertThat(accessTable("""
 				ACCESS='
 				a-service    a.events.v1   -
-				b-service    b.events.v1   a.events.v1,c.events.v1
+				b-service    b.events.v1,b.dlt.v1   a.events.v1,c.events.v1
 				'
 				""")).containsEntry("a-service", new Access(Set.of("a.events.v1"), Set.of()))
-			.containsEntry("b-service", new Access(Set.of("b.events.v1"), Set.of("a.events.v1", "c.events.v1")));
+			.containsEntry("b-service",
+					new Access(Set.of("b.events.v1", "b.dlt.v1"), Set.of("a.events.v1", "c.events.v1")));
 	}
 
 	record Access(Set<String> writes, Set<String> reads) {
@@ -251,7 +252,7 @@ class DockerComposeHardeningTests {
 		for (String line : table.split("\n")) {
 			String[] columns = line.trim().split("\\s+");
 			if (columns.length == 3) {
-				access.put(columns[0], new Access(Set.of(columns[1]),
+				access.put(columns[0], new Access(Set.of(columns[1].split(",")),
 						columns[2].equals("-") ? Set.of() : Set.of(columns[2].split(","))));
 			}
 		}
@@ -281,6 +282,10 @@ class DockerComposeHardeningTests {
 			// PaymentSucceeded and the follow-up of its own events (groups <name>.fee-paid, <name>.dossier-follow-up).
 			consumes.add("payment.events.v1");
 			consumes.addAll(publishes);
+			// The national portal sync (group <name>.national-portal-sync) dead-letters to <domain>.national-portal.dlt.v1.
+			publishes.addAll(publishes.stream()
+				.map((topic) -> topic.replace(".events.v1", ".national-portal.dlt.v1"))
+				.toList());
 		}
 		return new Uses(publishes, consumes, groups);
 	}

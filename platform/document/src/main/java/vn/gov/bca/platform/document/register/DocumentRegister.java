@@ -192,9 +192,7 @@ public class DocumentRegister {
 
 	/** The documents of a dossier or order that the caller may read, oldest first. */
 	public Flux<IssuedDocument> ofReference(String reference, Caller caller) {
-		return this.mongo.find(Query.query(Criteria.where("reference").is(reference))
-			.with(Sort.by(Sort.Direction.ASC, "issuedAt"))
-			.limit(200), IssuedDocument.class, this.store.collection()).filter((document) -> {
+		return ofReference(reference).filter((document) -> {
 				try {
 					document.requireReadableBy(caller);
 					return true;
@@ -203,6 +201,16 @@ public class DocumentRegister {
 					return false;
 				}
 			});
+	}
+
+	/**
+	 * Every document of a dossier or order, oldest first, for the service's own use (what it tells
+	 * the national portal); never an answer to a caller as such.
+	 */
+	public Flux<IssuedDocument> ofReference(String reference) {
+		return this.mongo.find(Query.query(Criteria.where("reference").is(reference))
+			.with(Sort.by(Sort.Direction.ASC, "issuedAt"))
+			.limit(200), IssuedDocument.class, this.store.collection());
 	}
 
 	/** Revoked by an officer of its unit's province, with the reason the verifier is shown. */

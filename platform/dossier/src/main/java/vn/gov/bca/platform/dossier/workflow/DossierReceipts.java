@@ -27,9 +27,9 @@ import vn.gov.bca.platform.web.time.VietnamTime;
  * accepted dossier is supplemented its appointment moves, so a new slip is issued that supersedes
  * the previous one (whose QR code then says SUPERSEDED).
  */
-final class DossierReceipts {
+public final class DossierReceipts {
 
-	static final String TYPE = "DOSSIER_RECEIPT";
+	public static final String TYPE = "DOSSIER_RECEIPT";
 
 	static final String TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ";
 

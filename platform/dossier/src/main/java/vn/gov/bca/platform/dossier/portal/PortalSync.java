@@ -1,0 +1,190 @@
+package vn.gov.bca.platform.dossier.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.gov.bca.platform.data.consumer.IncomingEvent;
+import vn.gov.bca.platform.dossier.Dossier;
+import vn.gov.bca.platform.dossier.DossierCodes;
+import vn.gov.bca.platform.dossier.workflow.DossierWorkflow;
+import vn.gov.bca.platform.web.error.ApiException;
+
+/**
+ * Keeps the national portal in step with the service's dossiers, reading the dossier events of the
+ * service's own topic. Kafka keeps a dossier's events in one partition in their order, and this
+ * listener handles one record at a time per partition and returns only when the portal took it: so
+ * the portal gets each dossier's changes in the order they happened.
+ *
+ * <ul>
+ * <li>For each event: the dossier as stored, with the status the event gave it
+ * ({@code DongBoHoSoMC}), then the progress entries up to the event not yet sent
+ * ({@code CapNhatTienDoHoSoMC}); the sync state records it sent. An event sent already (Kafka
+ * delivers at least once) is skipped.</li>
+ * <li>The portal down, slow or failing: the listener fails, the state records the attempt and the
+ * error, and the container's error handler gives the same record again after a wait that doubles up
+ * to {@code longestRetry}, for as long as it takes ({@link NationalPortalConfiguration}). Nothing
+ * is lost and nothing overtakes it.</li>
+ * <li>The portal refusing the data {@code refusals} times, or a record that cannot be read: the
+ * record goes to the dead-letter topic ({@code <domain>.national-portal.dlt.v1}), the dossier's state
+ * holds it and every later update of that dossier in order, for an administrator to look at and
+ * {@link #retry}; other dossiers go on.</li>
+ * </ul>
+ */
+public class PortalSync {
+
+	static final String CONSUMER = "national-portal-sync";
+
+	private static final Logger log = LoggerFactory.getLogger(PortalSync.class);
+
+	private static final Duration LONGEST_DELIVERY = Duration.ofMinutes(2);
+
+	private final DossierWorkflow<?, ?> workflow;
+
+	private final PortalDossiers dossiers;
+
+	private final NationalPortalClient portal;
+
+	private final SyncStates states;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final JsonMapper json;
+
+	private final NationalPortalProperties properties;
+
+	private final String deadLetterTopic;
+
+	private final Clock clock;
+
+	public PortalSync(DossierWorkflow<?, ?> workflow, PortalDossiers dossiers, NationalPortalClient portal,
+			SyncStates states, KafkaTemplate<String, String> kafka, JsonMapper json, NationalPortalProperties properties,
+			String deadLetterTopic, Clock clock) {
+		this.workflow = workflow;
+		this.dossiers = dossiers;
+		this.portal = portal;
+		this.states = states;
+		this.kafka = kafka;
+		this.json = json;
+		this.properties = properties;
+		this.deadLetterTopic = deadLetterTopic;
+		this.clock = clock;
+	}
+
+	public String deadLetterTopic() {
+		return this.deadLetterTopic;
+	}
+
+	@KafkaListener(topics = "${vneid.outbox.topic}", groupId = "${spring.application.name}." + CONSUMER,
+			containerFactory = NationalPortalConfiguration.CONTAINER_FACTORY)
+	void on(ConsumerRecord<String, String> record) {
+		// The topic carries the service's other aggregates and events too (a passport book, a document):
+		// only the dossier events are the portal's.
+		if (!DossierCodes.isCode(record.key())
+				|| !PendingUpdate.DOSSIER_EVENTS.contains(IncomingEvent.simpleTypeOf(record))) {
+			return;
+		}
+		PendingUpdate update;
+		try {
+			update = PendingUpdate.of(record, this.json);
+		}
+		catch (IllegalArgumentException unreadable) {
+			log.warn("Record {}/{}@{} of dossier {} dead-lettered: {}", record.topic(), record.partition(),
+					record.offset(), record.key(), unreadable.getMessage());
+			publishDeadLetter(record, "unreadable: " + unreadable.getMessage()).block(LONGEST_DELIVERY);
+			return;
+		}
+		handle(record, update).block(LONGEST_DELIVERY);
+	}
+
+	private Mono<Void> handle(ConsumerRecord<String, String> record, PendingUpdate update) {
+		String code = record.key();
+		return this.states.of(code).flatMap((state) -> {
+			if (state.hasSent(update.eventId())) {
+				log.debug("Dossier {}: event {} was sent already", code, update.eventId());
+				return Mono.empty();
+			}
+			if (state.isDeadLettered()) {
+				log.info("Dossier {}: {} held behind a dead-lettered update", code, update.type());
+				return this.states.save(state, state.holding(update)).then();
+			}
+			return deliver(state, update).then().onErrorResume(PortalFailure.class, (failure) -> {
+				Instant now = this.clock.instant();
+				SyncState failed = state.failed(update, failure.getMessage(), now);
+				if (failure instanceof PortalFailure.Refused && failed.attempts() >= this.properties.refusals()) {
+					log.warn("Dossier {}: {} refused {} times, dead-lettered: {}", code, update.type(),
+							failed.attempts(), failure.getMessage());
+					return this.states.save(state, state.deadLettered(update, failure.getMessage(), now))
+						.then(publishDeadLetter(record, failure.getMessage()));
+				}
+				log.info("Dossier {}: {} not taken by the national portal (attempt {}): {}", code, update.type(),
+						failed.attempts(), failure.getMessage());
+				return this.states.save(state, failed).then(Mono.error(failure));
+			});
+		});
+	}
+
+	/** Sends one update of the dossier and records it sent. */
+	private Mono<SyncState> deliver(SyncState state, PendingUpdate update) {
+		return this.workflow.stored(state.code())
+			.cast(Dossier.class)
+			.switchIfEmpty(Mono.error(() -> new PortalFailure.Refused("no dossier " + state.code() + " in this service")))
+			.flatMap((dossier) -> this.dossiers.dossier(dossier, update.status()).flatMap((message) -> {
+				List<PortalMessages.ProgressUpdate> progress = this.dossiers.progress(dossier, state.progressSentUpTo(),
+						update.occurredAt());
+				return this.portal.syncDossiers(List.of(message))
+					.then(progress.isEmpty() ? Mono.empty() : this.portal.updateProgress(progress))
+					.then(Mono.defer(() -> this.states.save(state,
+							state.sent(update, message.status(), update.occurredAt(), this.clock.instant()))));
+			}));
+	}
+
+	/**
+	 * An administrator's retry of a dead-lettered dossier: its held updates are sent in their order;
+	 * the first the portal does not take stops the retry, and stays in front with its error.
+	 */
+	public Mono<SyncState> retry(String code) {
+		return this.states.find(code)
+			.filter(SyncState::isDeadLettered)
+			.switchIfEmpty(Mono.error(() -> ApiException.conflict("national-portal.not-dead-lettered")))
+			.flatMap(this::sendHeld);
+	}
+
+	private Mono<SyncState> sendHeld(SyncState state) {
+		if (state.held().isEmpty()) {
+			SyncState resumed = new SyncState(state.code(), SyncState.State.IN_STEP, state.lastEventId(),
+					state.lastEventType(), state.lastEventAt(), state.lastStatus(), state.progressSentUpTo(), 0, null,
+					state.lastAttemptAt(), state.syncedAt(), state.changedDay(), state.sentEvents(), List.of(),
+					state.version() + 1);
+			return this.states.save(state, resumed);
+		}
+		PendingUpdate front = state.held().get(0);
+		return deliver(state, front).onErrorResume(PortalFailure.class,
+				(failure) -> this.states.save(state, state.failed(front, failure.getMessage(), this.clock.instant())))
+			.flatMap((next) -> (!next.isDeadLettered() || next.lastError() != null) ? Mono.just(next) : sendHeld(next));
+	}
+
+	private Mono<Void> publishDeadLetter(ConsumerRecord<String, String> record, String error) {
+		ProducerRecord<String, String> dead = new ProducerRecord<>(this.deadLetterTopic, null, record.key(),
+				record.value(), record.headers());
+		dead.headers().add(new RecordHeader("x-national-portal-error", error.getBytes(StandardCharsets.UTF_8)));
+		dead.headers()
+			.add(new RecordHeader("x-original-offset",
+					(record.topic() + "/" + record.partition() + "@" + record.offset()).getBytes(StandardCharsets.UTF_8)));
+		return Mono.fromFuture(() -> this.kafka.send(dead)).subscribeOn(Schedulers.boundedElastic()).then();
+	}
+
+}

@@ -14,9 +14,11 @@ import vn.gov.bca.platform.dossier.HandlingUnits;
 import vn.gov.bca.platform.dossier.ProgressEntry;
 import vn.gov.bca.platform.dossier.attachment.Attachment;
 import vn.gov.bca.platform.dossier.attachment.Attachments;
+import vn.gov.bca.platform.dossier.catalogue.FeeDue;
 import vn.gov.bca.platform.dossier.catalogue.Procedure;
 import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
 import vn.gov.bca.platform.dossier.workflow.DossierReceipts;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * A dossier in the national portal's words: the whole dossier ({@code DongBoHoSoMC}) with the status
@@ -74,7 +76,7 @@ public class PortalDossiers {
 				PortalMessages.time(dossier.receivedAt()), PortalMessages.endOf(dossier.appointmentDate()),
 				this.codes.status(status).code(), returned ? PortalMessages.time(dossier.result().returnedAt()) : null,
 				returned ? returnMethod(dossier.result().returnMethod()) : null, dossier.handlingUnit().code(),
-				dossier.handlingUnit().name(), files.stream().map(PortalDossiers::file).toList(), fees(dossier),
+				dossier.handlingUnit().name(), files.stream().map(PortalDossiers::file).toList(), fees(dossier, procedure),
 				results.stream().map(this::result).toList(), supplements(dossier));
 	}
 
@@ -144,13 +146,19 @@ public class PortalDossiers {
 				PortalMessages.time(document.issuedAt()), this.documents.verificationUrl(document));
 	}
 
-	private static List<PortalMessages.FeeLine> fees(Dossier dossier) {
+	/** The fee asked for, named as the catalogue names the fees of the day it was received; paid online. */
+	private static List<PortalMessages.FeeLine> fees(Dossier dossier, Procedure procedure) {
 		Dossier.Fee fee = dossier.fee();
 		if (fee == null) {
 			return List.of();
 		}
-		return List.of(new PortalMessages.FeeLine("Phí, lệ phí " + dossier.procedureCode(), fee.amount(), "Trực tuyến",
-				fee.receiptNumber(), PortalMessages.time(fee.paidAt())));
+		String name = procedure.feesOn(VietnamTime.dayOf(dossier.receivedAt()), dossier.channel())
+			.stream()
+			.map(FeeDue::nameVi)
+			.reduce((a, b) -> a + "; " + b)
+			.orElse("Phí, lệ phí");
+		return List.of(new PortalMessages.FeeLine(name, fee.amount(), "Trực tuyến", fee.receiptNumber(),
+				PortalMessages.time(fee.paidAt())));
 	}
 
 	private static List<PortalMessages.SupplementLine> supplements(Dossier dossier) {

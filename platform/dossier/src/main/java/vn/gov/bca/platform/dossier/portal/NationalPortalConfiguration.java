@@ -37,7 +37,7 @@ import vn.gov.bca.platform.dossier.workflow.ProcedureRules;
  * The national portal's sync of a procedure service, on when the service is told where the portal
  * is ({@code vneid.national-portal.url}, NATIONAL_PORTAL_URL): the codes of its
  * {@code national-portal.json} ({@code vneid.national-portal.codes}) checked at start, the sync's
- * listener with its own container (one record at a time per partition, three partitions at once,
+ * listener with its own container (a poll of a partition at a time, three partitions at once,
  * retried with a doubling wait and never given up: see {@link PortalSync}), the daily
  * reconciliation, the catalogue's publication and the endpoints.
  */
@@ -84,9 +84,10 @@ public class NationalPortalConfiguration {
 	}
 
 	/**
-	 * The sync's own container: a failed record is given again after a wait that starts at
-	 * {@code firstRetry} and doubles up to {@code longestRetry}, with no limit of attempts (the
-	 * listener itself dead-letters what the portal refuses), so that nothing behind it overtakes it.
+	 * The sync's own container: a poll's records at once (a batch listener); a batch that failed is
+	 * given again after a wait that starts at {@code firstRetry} and doubles up to
+	 * {@code longestRetry}, with no limit of attempts (the listener itself dead-letters what the portal
+	 * refuses), the consumer paused meanwhile, so that nothing behind it overtakes it.
 	 */
 	@Bean(CONTAINER_FACTORY)
 	@SuppressWarnings("unchecked")
@@ -95,6 +96,7 @@ public class NationalPortalConfiguration {
 		ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory((ConsumerFactory<String, String>) consumers);
 		factory.setConcurrency(3);
+		factory.setBatchListener(true);
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.firstRetry().toMillis(), 2.0);
 		backOff.setMaxInterval(properties.longestRetry().toMillis());
 		DefaultErrorHandler errors = new DefaultErrorHandler((record, failure) -> log.error(

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +29,10 @@ import vn.gov.bca.platform.web.error.ApiException;
 
 /**
  * Keeps the national portal in step with the service's dossiers, reading the dossier events of the
- * service's own topic. Kafka keeps a dossier's events in one partition in their order, and this
- * listener handles one record at a time per partition and returns only when the portal took it: so
- * the portal gets each dossier's changes in the order they happened.
+ * service's own topic. Kafka keeps a dossier's events in one partition in their order; this listener
+ * takes a partition's records a poll at a time, sends each dossier's one after another (several
+ * dossiers at once) and returns only when the portal took them all: so the portal gets each
+ * dossier's changes in the order they happened.
  *
  * <ul>
  * <li>For each event: the dossier as stored, with the status the event gave it
@@ -51,6 +56,9 @@ public class PortalSync {
 	private static final Logger log = LoggerFactory.getLogger(PortalSync.class);
 
 	private static final Duration LONGEST_DELIVERY = Duration.ofMinutes(2);
+
+	/** Dossiers of one poll sent at once (each dossier's updates still one after another). */
+	static final int PARALLEL = 16;
 
 	private final DossierWorkflow<?, ?> workflow;
 
@@ -90,13 +98,26 @@ public class PortalSync {
 
 	@KafkaListener(topics = "${vneid.outbox.topic}", groupId = "${spring.application.name}." + CONSUMER,
 			containerFactory = NationalPortalConfiguration.CONTAINER_FACTORY)
-	void on(ConsumerRecord<String, String> record) {
-		// The topic carries the service's other aggregates and events too (a passport book, a document):
-		// only the dossier events are the portal's.
-		if (!DossierCodes.isCode(record.key())
-				|| !PendingUpdate.DOSSIER_EVENTS.contains(IncomingEvent.simpleTypeOf(record))) {
-			return;
+	void on(List<ConsumerRecord<String, String>> records) {
+		// A poll's records, per dossier in their order: each dossier's one after another, up to
+		// PARALLEL dossiers at once. Every dossier goes as far as it can; if one's update waits, the
+		// listener fails after the others finished, and the batch comes again (what was sent is skipped).
+		Map<String, List<ConsumerRecord<String, String>>> byDossier = new LinkedHashMap<>();
+		for (ConsumerRecord<String, String> record : records) {
+			// The topic carries the service's other aggregates and events too (a passport book, a
+			// document): only the dossier events are the portal's.
+			if (DossierCodes.isCode(record.key())
+					&& PendingUpdate.DOSSIER_EVENTS.contains(IncomingEvent.simpleTypeOf(record))) {
+				byDossier.computeIfAbsent(record.key(), (code) -> new ArrayList<>()).add(record);
+			}
 		}
+		Flux.fromIterable(byDossier.values())
+			.flatMapDelayError((dossier) -> Flux.fromIterable(dossier).concatMap(this::handle), PARALLEL, 1)
+			.then()
+			.block(LONGEST_DELIVERY);
+	}
+
+	private Mono<Void> handle(ConsumerRecord<String, String> record) {
 		PendingUpdate update;
 		try {
 			update = PendingUpdate.of(record, this.json);
@@ -104,10 +125,9 @@ public class PortalSync {
 		catch (IllegalArgumentException unreadable) {
 			log.warn("Record {}/{}@{} of dossier {} dead-lettered: {}", record.topic(), record.partition(),
 					record.offset(), record.key(), unreadable.getMessage());
-			publishDeadLetter(record, "unreadable: " + unreadable.getMessage()).block(LONGEST_DELIVERY);
-			return;
+			return publishDeadLetter(record, "unreadable: " + unreadable.getMessage());
 		}
-		handle(record, update).block(LONGEST_DELIVERY);
+		return handle(record, update);
 	}
 
 	private Mono<Void> handle(ConsumerRecord<String, String> record, PendingUpdate update) {

@@ -121,13 +121,16 @@ public class NationalPortalClient {
 			return Mono.just(held);
 		}
 		if (this.signingIn == null) {
-			this.signingIn = signIn().doOnNext(this::keep).doFinally((signal) -> signedIn()).cache();
+			// Forgotten as soon as it gave its session or failed, before anyone sees its outcome: a
+			// finished sign-in is never handed out again in place of a new one.
+			this.signingIn = signIn().doOnNext(this::keep).doOnError((failure) -> signedIn()).cache();
 		}
 		return this.signingIn;
 	}
 
 	private synchronized void keep(Session session) {
 		this.current = session;
+		this.signingIn = null;
 	}
 
 	private synchronized void signedIn() {

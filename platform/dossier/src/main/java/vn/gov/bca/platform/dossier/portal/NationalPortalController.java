@@ -31,7 +31,7 @@ import vn.gov.bca.platform.web.time.VietnamTime;
  * times, the dates, the unit, the fee and what is missing; no name, number, contact, officer or
  * free text.</li>
  * <li>{@code /admin/national-portal/...} (role {@code admin}): a dossier's sync state, the dossiers
- * waiting behind a dead-lettered update and their retry, the day's reconciliation (run, report), the
+ * waiting behind a dead-lettered update, their retry and the skip of the update in front, the day's reconciliation (run, report), the
  * catalogue's publication (last outcome, publish now).</li>
  * </ul>
  */
@@ -127,6 +127,13 @@ public class NationalPortalController {
 	Mono<SyncState> retry(@PathVariable String code, Caller caller) {
 		caller.requireAnyRole(Caller.ADMIN);
 		return this.sync.retry(code);
+	}
+
+	/** Drops the held update in front (named, so that a stale page cannot drop another) and sends the rest. */
+	@PostMapping("/admin/national-portal/dead-letters/{code}/held/{eventId}/skip")
+	Mono<SyncState> skip(@PathVariable String code, @PathVariable String eventId, Caller caller) {
+		caller.requireAnyRole(Caller.ADMIN);
+		return this.sync.skip(code, eventId, caller.subject());
 	}
 
 	/** Runs the reconciliation of that day (today's or an earlier one) now, and answers its report. */

@@ -157,11 +157,20 @@ public class PortalSync {
 		});
 	}
 
-	/** Sends one update of the dossier and records it sent. */
+	/**
+	 * Sends one update of the dossier and records it sent. What the event claims is checked against
+	 * the dossier first: the dossier must have been in that status by the event's time (its progress
+	 * says so), or the event is not one of this dossier's and is refused.
+	 */
 	private Mono<SyncState> deliver(SyncState state, PendingUpdate update) {
 		return this.workflow.stored(state.code())
 			.cast(Dossier.class)
 			.switchIfEmpty(Mono.error(() -> new PortalFailure.Refused("no dossier " + state.code() + " in this service")))
+			.filter((dossier) -> dossier.progress()
+				.stream()
+				.anyMatch((entry) -> entry.status() == update.status() && !entry.at().isAfter(update.occurredAt())))
+			.switchIfEmpty(Mono.error(() -> new PortalFailure.Refused("the dossier was not " + update.status() + " by "
+					+ update.occurredAt() + " (event " + update.eventId() + ")")))
 			.flatMap((dossier) -> this.dossiers.dossier(dossier, update.status()).flatMap((message) -> {
 				List<PortalMessages.ProgressUpdate> progress = this.dossiers.progress(dossier, state.progressSentUpTo(),
 						update.occurredAt());
@@ -180,6 +189,24 @@ public class PortalSync {
 		return this.states.find(code)
 			.filter(SyncState::isDeadLettered)
 			.switchIfEmpty(Mono.error(() -> ApiException.conflict("national-portal.not-dead-lettered")))
+			.flatMap(this::sendHeld);
+	}
+
+	/**
+	 * An administrator's decision that the update in front will never be sent (an event the dossier
+	 * contradicts, data the portal will not take): it is dropped from the dossier's held updates, the
+	 * dead-letter topic keeps it, and the rest are sent as by {@link #retry}.
+	 */
+	public Mono<SyncState> skip(String code, String eventId, String administrator) {
+		return this.states.find(code)
+			.filter((state) -> state.isDeadLettered() && !state.held().isEmpty()
+					&& state.held().get(0).eventId().equals(eventId))
+			.switchIfEmpty(Mono.error(() -> ApiException.conflict("national-portal.not-in-front")))
+			.flatMap((state) -> {
+				log.warn("Dossier {}: update {} ({}) skipped by {}; its record stays on {}", code, eventId,
+						state.held().get(0).type(), administrator, this.deadLetterTopic);
+				return this.states.save(state, state.skipping(eventId));
+			})
 			.flatMap(this::sendHeld);
 	}
 

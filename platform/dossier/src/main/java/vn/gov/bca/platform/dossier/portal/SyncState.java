@@ -89,6 +89,14 @@ public record SyncState(@Id String code, State state, String lastEventId, String
 				this.changedDay, this.sentEvents, appended(update), this.version + 1);
 	}
 
+	/** The held update in front is dropped by an administrator; the next one is in front, untried. */
+	SyncState skipping(String eventId) {
+		List<PendingUpdate> rest = this.held.stream().filter((pending) -> !pending.eventId().equals(eventId)).toList();
+		return new SyncState(this.code, this.state, this.lastEventId, this.lastEventType, this.lastEventAt,
+				this.lastStatus, this.progressSentUpTo, 0, null, this.lastAttemptAt, this.syncedAt, this.changedDay,
+				this.sentEvents, rest, this.version + 1);
+	}
+
 	/** The dossier was sent again whole by the reconciliation. */
 	SyncState repaired(Instant now) {
 		return new SyncState(this.code, this.state, this.lastEventId, this.lastEventType, this.lastEventAt,

@@ -59,7 +59,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the dossier's write, the outbox relay, Kafka, the sync's read of the dossier and its files, the
  * portal's call);</li>
  * <li>{@code rate} status changes per second for {@code seconds} (after a warm-up of 10 s), spread
- * round-robin over those dossiers, written to the service's topic as its outbox relay writes them
+ * round-robin over those dossiers (each asked for a supplement first, so that it has been in both
+ * statuses the changes alternate), written to the service's topic as its outbox relay writes them
  * (CloudEvents headers, keyed by the dossier): the sync's own rate and lag, without the cost of each
  * transition's follow-up (receipts, documents), which belongs to the procedure, not to the sync.</li>
  * </ol>
@@ -82,6 +83,8 @@ class NationalPortalSyncBenchmark {
 
 	@Autowired
 	private WebTestClient client;
+
+	private final String officer = jwt.officer("001080001111", "CAP-HK-HN", "01");
 
 	@DynamicPropertySource
 	static void service(DynamicPropertyRegistry registry) {
@@ -132,6 +135,21 @@ class NationalPortalSyncBenchmark {
 		}
 		List<String> codes = new ArrayList<>(received.keySet());
 		Map<String, List<Instant>> arrivals = awaitArrivals(codes, (code) -> 1, Duration.ofSeconds(120));
+		// Each dossier then asked for a supplement: it has been 1 and 5, the statuses phase 2 alternates
+		// (the sync sends a status only if the dossier's progress shows it).
+		for (String code : codes) {
+			this.client.post()
+				.uri("/api/" + DOMAIN + "/dossiers/" + code + "/supplement-request")
+				.headers((headers) -> headers.setBearerAuth(officer))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"missing\": [\"Bản sao giấy tờ\"]}")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult();
+		}
+		awaitArrivals(codes, (code) -> 2, Duration.ofSeconds(120));
 		List<Long> submissionLags = new ArrayList<>();
 		codes.forEach((code) -> submissionLags
 			.add(Duration.between(received.get(code), arrivals.get(code).get(0)).toMillis()));
@@ -165,12 +183,12 @@ class NationalPortalSyncBenchmark {
 				}
 				String code = codes.get((int) (n % codes.size()));
 				List<Instant> times = changes.get(code);
-				// Alternating 5 and 4: each change is one the portal records in the dossier's history.
-				boolean supplement = times.size() % 2 == 0;
+				// Alternating 1 and 5 after 5: each change is one the portal records in the dossier's history.
+				boolean submitted = times.size() % 2 == 0;
 				Instant now = Instant.now();
 				times.add(now);
-				producer.send(record(code, supplement ? "SupplementRequested" : "PaymentReceived",
-						supplement ? "SUPPLEMENT_REQUESTED" : "IN_PROGRESS", now));
+				producer.send(record(code, submitted ? "DossierSupplemented" : "SupplementRequested",
+						submitted ? "SUBMITTED" : "SUPPLEMENT_REQUESTED", now));
 			}, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
 			while (sent.get() < total) {
 				Thread.sleep(100);
@@ -182,7 +200,7 @@ class NationalPortalSyncBenchmark {
 			measuredFrom = measureStart[0];
 		}
 		Instant lastSent = Instant.now();
-		Map<String, List<Instant>> arrived = awaitArrivals(codes, (code) -> 1 + changes.get(code).size(),
+		Map<String, List<Instant>> arrived = awaitArrivals(codes, (code) -> 2 + changes.get(code).size(),
 				Duration.ofSeconds(120));
 		long cpuAfter = processCpuNanos();
 		List<Long> lags = new ArrayList<>();
@@ -192,8 +210,8 @@ class NationalPortalSyncBenchmark {
 			List<Instant> at = arrived.get(code);
 			for (int i = 0; i < times.size(); i++) {
 				if (!times.get(i).isBefore(measuredFrom)) {
-					lags.add(Duration.between(times.get(i), at.get(i + 1)).toMillis());
-					lastArrival = at.get(i + 1).isAfter(lastArrival) ? at.get(i + 1) : lastArrival;
+					lags.add(Duration.between(times.get(i), at.get(i + 2)).toMillis());
+					lastArrival = at.get(i + 2).isAfter(lastArrival) ? at.get(i + 2) : lastArrival;
 				}
 			}
 		}

@@ -194,6 +194,59 @@ class NationalPortalSyncTests {
 	}
 
 	@Test
+	void anEventClaimingAStatusTheDossierNeverHadIsNotSent() throws Exception {
+		String code = submit("001190456806");
+		awaitHistory(code, List.of("1"));
+		String id = java.util.UUID.randomUUID().toString();
+		String now = java.time.Instant.now().toString();
+		var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>("permit-sync.events.v1", code,
+				"""
+						{"eventId": "%s", "occurredAt": "%s", "aggregateId": "%s", "procedureCode": "SAMPLE-01", "status": "PROCESSED"}"""
+					.formatted(id, now, code));
+		record.headers().add("ce_id", id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		record.headers().add("ce_type", "vn.gov.bca.permit-sync.DossierProcessed".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		record.headers().add("ce_time", now.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(java.util.Map.of(
+				"bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers(), "key.serializer",
+				org.apache.kafka.common.serialization.StringSerializer.class, "value.serializer",
+				org.apache.kafka.common.serialization.StringSerializer.class))) {
+			producer.send(record).get();
+		}
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.client.get()
+			.uri(PATH + "/admin/national-portal/dossiers/" + code)
+			.headers((headers) -> headers.setBearerAuth(jwt.admin()))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.state").isEqualTo("DEAD_LETTERED")
+			.jsonPath("$.lastError").value((error) -> assertThat((String) error).contains("was not PROCESSED")));
+		assertThat(history(code)).containsExactly("1");
+
+		// The retry cannot send it; the administrator skips it by its id, and what follows goes on.
+		retry(code).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("DEAD_LETTERED");
+		act(code, "accept", this.officer, null);
+		skip(code, java.util.UUID.randomUUID().toString()).expectStatus().isEqualTo(409);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> this.client.get()
+			.uri(PATH + "/admin/national-portal/dossiers/" + code)
+			.headers((headers) -> headers.setBearerAuth(jwt.admin()))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.held.length()").isEqualTo(2));
+		skip(code, id).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.state").isEqualTo("IN_STEP")
+			.jsonPath("$.lastStatus").isEqualTo("2");
+		assertThat(history(code)).containsExactly("1", "2");
+	}
+
+	private WebTestClient.ResponseSpec skip(String code, String eventId) {
+		return this.client.post()
+			.uri(PATH + "/admin/national-portal/dead-letters/" + code + "/held/" + eventId + "/skip")
+			.headers((headers) -> headers.setBearerAuth(jwt.admin()))
+			.exchange();
+	}
+
+	@Test
 	void theReconciliationRepairsADifferenceMadeAtThePortal() throws Exception {
 		String code = submit("001190456804");
 		act(code, "accept", this.officer, null);
@@ -308,7 +361,9 @@ class NationalPortalSyncTests {
 			.headers((headers) -> headers.setBearerAuth(token));
 		(json != null ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(json) : request).exchange()
 			.expectStatus()
-			.isOk();
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
 	}
 
 	private static void awaitHistory(String code, List<String> statuses) {

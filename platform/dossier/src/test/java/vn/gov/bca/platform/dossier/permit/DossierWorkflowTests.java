@@ -47,13 +47,7 @@ class DossierWorkflowTests {
 
 	@DynamicPropertySource
 	static void service(DynamicPropertyRegistry registry) {
-		registry.add("spring.application.name", () -> "permit-service");
-		registry.add("vneid.service-account.client-id", () -> "permit-service");
-		registry.add("vneid.dossier.procedures",
-				() -> "classpath:vn/gov/bca/platform/dossier/catalogue/sample-procedures.json");
-		registry.add("vneid.dossier.handling-units",
-				() -> "classpath:vn/gov/bca/platform/dossier/permit/handling-units.json");
-		services.standIn(registry);
+		PermitWorkflowApplication.properties(registry, "permit", services);
 	}
 
 	@AfterAll

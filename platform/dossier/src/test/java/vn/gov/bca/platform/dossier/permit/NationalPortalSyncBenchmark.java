@@ -88,17 +88,8 @@ class NationalPortalSyncBenchmark {
 
 	@DynamicPropertySource
 	static void service(DynamicPropertyRegistry registry) {
-		registry.add("spring.application.name", () -> "permit-service");
-		registry.add("vneid.outbox.domain", () -> DOMAIN);
-		registry.add("vneid.service-account.client-id", () -> "permit-service");
-		registry.add("vneid.dossier.procedures",
-				() -> "classpath:vn/gov/bca/platform/dossier/catalogue/sample-procedures.json");
-		registry.add("vneid.dossier.handling-units",
-				() -> "classpath:vn/gov/bca/platform/dossier/permit/handling-units.json");
-		registry.add("vneid.national-portal.url", portal::url);
-		registry.add("vneid.national-portal.password", () -> portal.settings().password());
-		registry.add("vneid.national-portal.codes", () -> "classpath:vn/gov/bca/platform/dossier/permit/national-portal.json");
-		services.standIn(registry);
+		PermitWorkflowApplication.properties(registry, DOMAIN, services);
+		PermitWorkflowApplication.nationalPortal(registry, portal);
 	}
 
 	@AfterAll

@@ -60,19 +60,10 @@ class NationalPortalSyncTests {
 
 	@DynamicPropertySource
 	static void service(DynamicPropertyRegistry registry) {
-		registry.add("spring.application.name", () -> "permit-service");
-		registry.add("vneid.outbox.domain", () -> "permit-sync");
-		registry.add("vneid.service-account.client-id", () -> "permit-service");
-		registry.add("vneid.dossier.procedures",
-				() -> "classpath:vn/gov/bca/platform/dossier/catalogue/sample-procedures.json");
-		registry.add("vneid.dossier.handling-units",
-				() -> "classpath:vn/gov/bca/platform/dossier/permit/handling-units.json");
-		registry.add("vneid.national-portal.url", portal::url);
-		registry.add("vneid.national-portal.password", () -> portal.settings().password());
-		registry.add("vneid.national-portal.codes", () -> "classpath:vn/gov/bca/platform/dossier/permit/national-portal.json");
+		PermitWorkflowApplication.properties(registry, "permit-sync", services);
+		PermitWorkflowApplication.nationalPortal(registry, portal);
 		registry.add("vneid.national-portal.first-retry", () -> "200ms");
 		registry.add("vneid.national-portal.longest-retry", () -> "1s");
-		services.standIn(registry);
 	}
 
 	@AfterEach
@@ -97,13 +88,7 @@ class NationalPortalSyncTests {
 		act(code, "approve", this.officer, null);
 		act(code, "return", this.officer, "{\"method\": \"PICKED_UP\"}");
 		// The update waits, and its state says why.
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> this.client.get()
-			.uri(PATH + "/admin/national-portal/dossiers/" + code)
-			.headers((headers) -> headers.setBearerAuth(jwt.admin()))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> syncState(code)
 			.jsonPath("$.state").isEqualTo("WAITING")
 			.jsonPath("$.lastStatus").isEqualTo("2")
 			.jsonPath("$.lastError").value((error) -> assertThat((String) error).contains("HTTP 503")));
@@ -121,11 +106,7 @@ class NationalPortalSyncTests {
 		// Each progress entry once: submit, accept, process, return.
 		List<String> steps = JsonPath.read(held, "$.TienDoXuLy[*].TrangThai");
 		assertThat(steps).containsExactly("1", "2", "9", "10");
-		this.client.get()
-			.uri(PATH + "/admin/national-portal/dossiers/" + code)
-			.headers((headers) -> headers.setBearerAuth(jwt.admin()))
-			.exchange()
-			.expectBody()
+		syncState(code)
 			.jsonPath("$.state").isEqualTo("IN_STEP")
 			.jsonPath("$.lastStatus").isEqualTo("10")
 			.jsonPath("$.attempts").isEqualTo(0);
@@ -156,11 +137,7 @@ class NationalPortalSyncTests {
 			.jsonPath("$[?(@.code == '" + code + "')].lastError")
 			.value((errors) -> assertThat(errors.toString()).contains("error_code 2", "bị từ chối")));
 		act(code, "approve", this.officer, null);
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> this.client.get()
-			.uri(PATH + "/admin/national-portal/dossiers/" + code)
-			.headers((headers) -> headers.setBearerAuth(jwt.admin()))
-			.exchange()
-			.expectBody()
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> syncState(code)
 			.jsonPath("$.state").isEqualTo("DEAD_LETTERED")
 			.jsonPath("$.held[*].type").isEqualTo(List.of("DossierAccepted", "DossierProcessed")));
 		var dead = TopicReader.await(TestInfrastructure.get().kafkaBootstrapServers(), "permit-sync.national-portal.dlt.v1",
@@ -212,11 +189,7 @@ class NationalPortalSyncTests {
 				org.apache.kafka.common.serialization.StringSerializer.class))) {
 			producer.send(record).get();
 		}
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.client.get()
-			.uri(PATH + "/admin/national-portal/dossiers/" + code)
-			.headers((headers) -> headers.setBearerAuth(jwt.admin()))
-			.exchange()
-			.expectBody()
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> syncState(code)
 			.jsonPath("$.state").isEqualTo("DEAD_LETTERED")
 			.jsonPath("$.lastError").value((error) -> assertThat((String) error).contains("was not PROCESSED")));
 		assertThat(history(code)).containsExactly("1");
@@ -225,11 +198,7 @@ class NationalPortalSyncTests {
 		retry(code).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("DEAD_LETTERED");
 		act(code, "accept", this.officer, null);
 		skip(code, java.util.UUID.randomUUID().toString()).expectStatus().isEqualTo(409);
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> this.client.get()
-			.uri(PATH + "/admin/national-portal/dossiers/" + code)
-			.headers((headers) -> headers.setBearerAuth(jwt.admin()))
-			.exchange()
-			.expectBody()
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> syncState(code)
 			.jsonPath("$.held.length()").isEqualTo(2));
 		skip(code, id).expectStatus()
 			.isOk()
@@ -329,6 +298,17 @@ class NationalPortalSyncTests {
 			.exchange()
 			.expectStatus()
 			.isNotFound();
+	}
+
+	/** The dossier's sync state as an administrator sees it (200). */
+	private WebTestClient.BodyContentSpec syncState(String code) {
+		return this.client.get()
+			.uri(PATH + "/admin/national-portal/dossiers/" + code)
+			.headers((headers) -> headers.setBearerAuth(jwt.admin()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
 	}
 
 	private WebTestClient.ResponseSpec retry(String code) {

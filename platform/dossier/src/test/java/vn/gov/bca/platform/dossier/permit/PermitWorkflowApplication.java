@@ -10,9 +10,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.stereotype.Component;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.nationalportalsandbox.NationalPortalSandbox;
 import vn.gov.bca.platform.data.outbox.Transition;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.registry.BirthDate;
@@ -22,6 +24,7 @@ import vn.gov.bca.platform.dossier.workflow.Intake;
 import vn.gov.bca.platform.dossier.workflow.ProcedureRules;
 import vn.gov.bca.platform.dossier.workflow.Submission;
 import vn.gov.bca.platform.dossier.workflow.SubmissionEndpoint;
+import vn.gov.bca.platform.testkit.ServiceStubs;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
 
@@ -32,6 +35,30 @@ import vn.gov.bca.platform.web.security.Caller;
  */
 @SpringBootApplication
 public class PermitWorkflowApplication {
+
+	/**
+	 * The service's settings in a test: named permit-service, its topic and path after {@code domain}
+	 * (a test class of its own domain sees no other class's dossiers), the sample catalogue, the
+	 * permit's units, the registry and fee orders stood in for.
+	 */
+	static void properties(DynamicPropertyRegistry registry, String domain, ServiceStubs services) {
+		registry.add("spring.application.name", () -> "permit-service");
+		registry.add("vneid.outbox.domain", () -> domain);
+		registry.add("vneid.service-account.client-id", () -> "permit-service");
+		registry.add("vneid.dossier.procedures",
+				() -> "classpath:vn/gov/bca/platform/dossier/catalogue/sample-procedures.json");
+		registry.add("vneid.dossier.handling-units",
+				() -> "classpath:vn/gov/bca/platform/dossier/permit/handling-units.json");
+		services.standIn(registry);
+	}
+
+	/** The national portal sync on, towards that sandbox, with the permit's national codes. */
+	static void nationalPortal(DynamicPropertyRegistry registry, NationalPortalSandbox portal) {
+		registry.add("vneid.national-portal.url", portal::url);
+		registry.add("vneid.national-portal.password", () -> portal.settings().password());
+		registry.add("vneid.national-portal.codes",
+				() -> "classpath:vn/gov/bca/platform/dossier/permit/national-portal.json");
+	}
 
 	public record PermitForm(@NotBlank @Pattern(regexp = "[0-9]{12}") String holderPersonalId,
 			@NotBlank @Size(max = 100) String holderFullName, @NotNull BirthDate holderBirthDate,

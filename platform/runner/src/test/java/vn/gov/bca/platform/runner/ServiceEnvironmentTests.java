@@ -44,6 +44,27 @@ class ServiceEnvironmentTests {
 	}
 
 	@Test
+	void everyProcedureServiceKeepsTheNationalPortalSandboxInStepAndNoOtherDoes() {
+		for (Service service : Service.values()) {
+			Map<String, String> environment = ServiceEnvironment.of(service, options.withPortOffset(10_000),
+					"localhost:19092", "http://localhost:18180", database -> "unused");
+			if (service == Service.IDENTITY || service == Service.RESIDENCE || service == Service.PASSPORT
+					|| service == Service.SEAL) {
+				assertThat(environment).as(service.module())
+					.containsEntry("NATIONAL_PORTAL_URL", "http://localhost:18087")
+					.containsEntry("NATIONAL_PORTAL_USERNAME", NationalPortalSandboxProcess.USERNAME)
+					.containsEntry("NATIONAL_PORTAL_PASSWORD", NationalPortalSandboxProcess.PASSWORD);
+				assertThat(NationalPortalSandboxProcess.environment(options, Path.of("/j.jsonl")))
+					.containsEntry("NATIONAL_PORTAL_SANDBOX_USERNAME", NationalPortalSandboxProcess.USERNAME)
+					.containsEntry("NATIONAL_PORTAL_SANDBOX_PASSWORD", NationalPortalSandboxProcess.PASSWORD);
+			}
+			else {
+				assertThat(environment).as(service.module()).doesNotContainKey("NATIONAL_PORTAL_URL");
+			}
+		}
+	}
+
+	@Test
 	void theSandboxGetsTheSameMerchantAndSecretItsPortAndItsJournal() {
 		Map<String, String> environment = PaymentSandboxProcess.environment(options,
 				Path.of("/repo/.local/data/payment-sandbox/journal.jsonl"));

@@ -10,7 +10,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -41,8 +40,6 @@ public class CataloguePublication {
 
 	private final Clock clock;
 
-	private Disposable atStart;
-
 	public CataloguePublication(PortalDossiers dossiers, NationalPortalClient portal, ReactiveMongoTemplate mongo,
 			String service, Clock clock) {
 		this.dossiers = dossiers;
@@ -54,7 +51,7 @@ public class CataloguePublication {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void publishOnceUp() {
-		this.atStart = publish().retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(5))
+		publish().retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(5))
 			.maxBackoff(Duration.ofMinutes(5))
 			.filter(PortalFailure.class::isInstance))
 			.subscribe((outcome) -> log.info("Catalogue of {} published to the national portal: {} procedures",
@@ -84,12 +81,6 @@ public class CataloguePublication {
 
 	private Mono<Outcome> save(Outcome outcome) {
 		return this.mongo.save(outcome, COLLECTION);
-	}
-
-	void stop() {
-		if (this.atStart != null) {
-			this.atStart.dispose();
-		}
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -147,8 +148,11 @@ public class PortalSync {
 				if (failure instanceof PortalFailure.Refused && failed.attempts() >= this.properties.refusals()) {
 					log.warn("Dossier {}: {} refused {} times, dead-lettered: {}", code, update.type(),
 							failed.attempts(), failure.getMessage());
-					return this.states.save(state, state.deadLettered(update, failure.getMessage(), now))
-						.then(publishDeadLetter(record, failure.getMessage()));
+					// The topic first: should the state's write fail, the batch comes again and the record
+					// is published twice rather than not at all.
+					return publishDeadLetter(record, failure.getMessage())
+						.then(this.states.save(state, state.deadLettered(update, failure.getMessage(), now)))
+						.then();
 				}
 				log.info("Dossier {}: {} not taken by the national portal (attempt {}): {}", code, update.type(),
 						failed.attempts(), failure.getMessage());
@@ -226,7 +230,7 @@ public class PortalSync {
 
 	private Mono<Void> publishDeadLetter(ConsumerRecord<String, String> record, String error) {
 		ProducerRecord<String, String> dead = new ProducerRecord<>(this.deadLetterTopic, null, record.key(),
-				record.value(), record.headers());
+				record.value(), new RecordHeaders(record.headers().toArray()));
 		dead.headers().add(new RecordHeader("x-national-portal-error", error.getBytes(StandardCharsets.UTF_8)));
 		dead.headers()
 			.add(new RecordHeader("x-original-offset",

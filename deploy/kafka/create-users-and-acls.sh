@@ -7,14 +7,34 @@
 set -euo pipefail
 : "${SCRAM_ADMIN_PASSWORD:?}"
 
-# service               writes (comma-separated)                              reads (comma-separated, - for none)
-# A procedure service also writes the dead-letter topic of its national portal sync.
+# service               writes                reads (comma-separated, - for none)
 ACCESS='
-identity-service        identity.events.v1,identity.national-portal.dlt.v1    identity.events.v1,payment.events.v1,residence.events.v1
-residence-service       residence.events.v1,residence.national-portal.dlt.v1  payment.events.v1,residence.events.v1
-passport-service        passport.events.v1,passport.national-portal.dlt.v1    payment.events.v1,passport.events.v1
-seal-service            seal.events.v1,seal.national-portal.dlt.v1            payment.events.v1,seal.events.v1
-fine-payment-service    payment.events.v1                                     payment.events.v1
+identity-service        identity.events.v1    identity.events.v1,payment.events.v1,residence.events.v1
+residence-service       residence.events.v1   payment.events.v1,residence.events.v1
+passport-service        passport.events.v1    payment.events.v1,passport.events.v1
+seal-service            seal.events.v1        payment.events.v1,seal.events.v1
+fine-payment-service    payment.events.v1     payment.events.v1
+'
+
+# The dead-letter topic of each consumer group, <topic>.<group>.dlt (platform-data's ConsumerDeadLetters;
+# the national portal sync's too), created here and written only by the group's service.
+# service               topic read            consumer group
+DEAD_LETTERS='
+identity-service        payment.events.v1     identity-service.fee-paid
+identity-service        identity.events.v1    identity-service.dossier-follow-up
+identity-service        identity.events.v1    identity-service.national-portal-sync
+identity-service        residence.events.v1   identity-service.residence
+residence-service       payment.events.v1     residence-service.fee-paid
+residence-service       residence.events.v1   residence-service.dossier-follow-up
+residence-service       residence.events.v1   residence-service.national-portal-sync
+passport-service        payment.events.v1     passport-service.fee-paid
+passport-service        passport.events.v1    passport-service.dossier-follow-up
+passport-service        passport.events.v1    passport-service.national-portal-sync
+seal-service            payment.events.v1     seal-service.fee-paid
+seal-service            seal.events.v1        seal-service.dossier-follow-up
+seal-service            seal.events.v1        seal-service.national-portal-sync
+fine-payment-service    payment.events.v1     fine-payment-service.receipts
+fine-payment-service    payment.events.v1     fine-payment-service.fine-paid
 '
 
 cat > /tmp/admin.properties <<PROPERTIES
@@ -31,12 +51,10 @@ while read -r service writes reads; do
 	password="${!variable:?$variable is not set}"
 	"$BIN/kafka-configs.sh" "${BROKER[@]}" --alter --entity-type users --entity-name "$service" \
 		--add-config "SCRAM-SHA-512=[password=$password]"
-	for topic in ${writes//,/ }; do
-		"$BIN/kafka-topics.sh" "${BROKER[@]}" --create --if-not-exists --topic "$topic" \
-			--partitions "${TOPIC_PARTITIONS:-3}" --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}"
-		"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
-			--operation Write --operation Describe --topic "$topic"
-	done
+	"$BIN/kafka-topics.sh" "${BROKER[@]}" --create --if-not-exists --topic "$writes" \
+		--partitions "${TOPIC_PARTITIONS:-3}" --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}"
+	"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
+		--operation Write --operation Describe --topic "$writes"
 	if [[ "$reads" != "-" ]]; then
 		for topic in ${reads//,/ }; do
 			"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
@@ -48,4 +66,11 @@ while read -r service writes reads; do
 	"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
 		--operation Read --operation Describe --group "$service" --resource-pattern-type prefixed
 done <<<"$ACCESS"
+while read -r service topic group; do
+	[[ -z "$service" ]] && continue
+	"$BIN/kafka-topics.sh" "${BROKER[@]}" --create --if-not-exists --topic "$topic.$group.dlt" \
+		--partitions 1 --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}" --config retention.ms=2592000000
+	"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
+		--operation Write --operation Describe --topic "$topic.$group.dlt"
+done <<<"$DEAD_LETTERS"
 echo "Kafka users, topics and ACLs are in place"

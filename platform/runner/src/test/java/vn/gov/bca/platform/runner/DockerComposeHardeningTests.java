@@ -201,7 +201,9 @@ class DockerComposeHardeningTests {
 		assertThat(String.valueOf(kafka.get("KAFKA_LISTENER_NAME_CLIENTS_SCRAM___SHA___512_SASL_JAAS_CONFIG")))
 			.contains("username=\"admin\" password=\"${KAFKA_ADMIN_PASSWORD:?");
 
-		Map<String, Access> granted = accessTable(Files.readString(root.resolve("deploy/kafka/create-users-and-acls.sh")));
+		String script = Files.readString(root.resolve("deploy/kafka/create-users-and-acls.sh"));
+		Map<String, Access> granted = accessTable(script);
+		Map<String, Set<String>> deadLetters = deadLetterTable(script);
 		for (Service service : Service.values()) {
 			if (service.isGateway()) {
 				continue;
@@ -224,6 +226,8 @@ class DockerComposeHardeningTests {
 			assertThat(access.reads()).as("%s reads", service.module()).isEqualTo(uses.consumes());
 			assertThat(uses.groups()).as("%s consumer groups", service.module())
 				.allMatch(group -> group.startsWith(service.module()));
+			assertThat(deadLetters.getOrDefault(service.module(), Set.of())).as("%s dead-letter topics", service.module())
+				.isEqualTo(uses.listeners());
 		}
 	}
 
@@ -242,7 +246,22 @@ class DockerComposeHardeningTests {
 	record Access(Set<String> writes, Set<String> reads) {
 	}
 
-	record Uses(Set<String> publishes, Set<String> consumes, Set<String> groups) {
+	/** {@code listeners}: "topic group" of each consumer, whose dead letters go to {@code <topic>.<group>.dlt}. */
+	record Uses(Set<String> publishes, Set<String> consumes, Set<String> groups, Set<String> listeners) {
+	}
+
+	/** The DEAD_LETTERS table: per service, "topic group" of each consumer group's dead-letter topic. */
+	static Map<String, Set<String>> deadLetterTable(String script) {
+		String table = script.substring(script.indexOf("DEAD_LETTERS='") + "DEAD_LETTERS='".length());
+		table = table.substring(0, table.indexOf('\''));
+		Map<String, Set<String>> letters = new TreeMap<>();
+		for (String line : table.split("\n")) {
+			String[] columns = line.trim().split("\\s+");
+			if (columns.length == 3) {
+				letters.computeIfAbsent(columns[0], (service) -> new TreeSet<>()).add(columns[1] + " " + columns[2]);
+			}
+		}
+		return letters;
 	}
 
 	static Map<String, Access> accessTable(String script) {
@@ -265,6 +284,7 @@ class DockerComposeHardeningTests {
 		Set<String> publishes = new TreeSet<>(all(Pattern.compile("(?m)^\\s*(?:topic|publishes):\\s*([a-z0-9.\\-]+)\\s*$"), yml));
 		Set<String> groups = new TreeSet<>(all(Pattern.compile("(?m)^\\s*group-id:\\s*([a-z0-9.\\-]+)\\s*$"), yml));
 		Set<String> consumes = new TreeSet<>();
+		Set<String> listeners = new TreeSet<>();
 		boolean procedureService = false;
 		try (Stream<Path> files = Files.walk(root.resolve(module).resolve("src/main/java"))) {
 			for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
@@ -274,6 +294,9 @@ class DockerComposeHardeningTests {
 				while (listener.find()) {
 					consumes.addAll(all(Pattern.compile("\"([a-z0-9.\\-]+\\.v[0-9]+)\""), listener.group(1)));
 					groups.addAll(all(Pattern.compile("groupId\\s*=\\s*\"([^\"]+)\""), listener.group(1)));
+					List<String> topics = all(Pattern.compile("\"([a-z0-9.\\-]+\\.v[0-9]+)\""), listener.group(1));
+					List<String> ids = all(Pattern.compile("groupId\\s*=\\s*\"([^\"]+)\""), listener.group(1));
+					topics.forEach((topic) -> ids.forEach((id) -> listeners.add(topic + " " + id)));
 				}
 			}
 		}
@@ -282,12 +305,12 @@ class DockerComposeHardeningTests {
 			// PaymentSucceeded and the follow-up of its own events (groups <name>.fee-paid, <name>.dossier-follow-up).
 			consumes.add("payment.events.v1");
 			consumes.addAll(publishes);
-			// The national portal sync (group <name>.national-portal-sync) dead-letters to <domain>.national-portal.dlt.v1.
-			publishes.addAll(publishes.stream()
-				.map((topic) -> topic.replace(".events.v1", ".national-portal.dlt.v1"))
-				.toList());
+			String own = publishes.iterator().next();
+			listeners.add("payment.events.v1 " + module + ".fee-paid");
+			listeners.add(own + " " + module + ".dossier-follow-up");
+			listeners.add(own + " " + module + ".national-portal-sync");
 		}
-		return new Uses(publishes, consumes, groups);
+		return new Uses(publishes, consumes, groups, listeners);
 	}
 
 	private static List<String> all(Pattern pattern, String text) {

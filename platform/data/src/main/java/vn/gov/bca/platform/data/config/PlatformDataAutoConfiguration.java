@@ -2,9 +2,14 @@ package vn.gov.bca.platform.data.config;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
@@ -15,6 +20,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +32,7 @@ import org.springframework.util.unit.DataSize;
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
 import vn.gov.bca.platform.data.bulk.BulkLoader;
 import vn.gov.bca.platform.data.idempotency.IdempotencyWebFilter;
+import vn.gov.bca.platform.data.consumer.ConsumerDeadLetters;
 import vn.gov.bca.platform.data.lease.JobLeases;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.data.outbox.OutboxProperties;
@@ -56,6 +64,17 @@ public class PlatformDataAutoConfiguration {
 	@Bean
 	ProcessedEvents processedEvents(ReactiveMongoTemplate mongo) {
 		return new ProcessedEvents(mongo);
+	}
+
+	/** Retries, then the consumer group's dead-letter topic ({@link ConsumerDeadLetters}). */
+	@Bean
+	@ConditionalOnMissingBean(CommonErrorHandler.class)
+	DefaultErrorHandler consumerDeadLetters(KafkaTemplate<String, String> kafka,
+			@Value("${vneid.kafka.consumer.first-retry:1s}") Duration firstRetry,
+			@Value("${vneid.kafka.consumer.longest-retry:30s}") Duration longestRetry,
+			@Value("${vneid.kafka.consumer.attempts:8}") int attempts, ObjectProvider<MeterRegistry> metrics) {
+		return ConsumerDeadLetters.errorHandler(kafka, firstRetry, longestRetry, attempts,
+				metrics.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean

@@ -77,7 +77,7 @@ public class ParcelApplication {
 	record ParcelView(String id, String location) {
 	}
 
-	/** Counts the ParcelRegistered events it handled, once per event id. */
+	/** Counts the ParcelRegistered events it handled, once per event id; fails on a parcel called POISON. */
 	@Component
 	static class ParcelCounter {
 
@@ -89,9 +89,15 @@ public class ParcelApplication {
 			this.processedEvents = processedEvents;
 		}
 
-		@KafkaListener(topics = "parcel.events.v1", groupId = "parcel-counter")
+		// A test class whose context differs may read a topic of its own with a group of its own, so that
+		// no other context's consumer takes its partitions or meets its events.
+		@KafkaListener(topics = "${parcel.counter.topic:parcel.events.v1}", groupId = "${parcel.counter.group:parcel-counter}")
 		Mono<Void> on(ConsumerRecord<String, String> record) {
 			return this.processedEvents.handleOnce("parcel-counter", record, (event) -> Mono.fromRunnable(() -> {
+				if (event.data().contains("POISON")) {
+					// An event this consumer can never handle, however often it is given.
+					throw new IllegalStateException("poison parcel " + record.key());
+				}
 				if (event.type().endsWith("ParcelRegistered")) {
 					this.handled.incrementAndGet();
 				}

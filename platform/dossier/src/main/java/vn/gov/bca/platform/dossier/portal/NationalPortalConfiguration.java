@@ -2,6 +2,10 @@ package vn.gov.bca.platform.dossier.portal;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +28,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.gov.bca.platform.data.consumer.ConsumerDeadLetters;
 import vn.gov.bca.platform.data.lease.JobLeases;
 import vn.gov.bca.platform.document.register.DocumentRegister;
 import vn.gov.bca.platform.dossier.HandlingUnits;
@@ -78,9 +83,11 @@ public class NationalPortalConfiguration {
 	@Bean
 	PortalSync portalSync(DossierWorkflow<?, ?> workflow, PortalDossiers dossiers, NationalPortalClient portal,
 			SyncStates states, KafkaTemplate<String, String> kafka, JsonMapper json, NationalPortalProperties properties,
-			@Value("${vneid.outbox.domain}") String domain, Clock clock) {
+			@Value("${vneid.outbox.topic}") String topic, @Value("${spring.application.name}") String service,
+			Clock clock, ObjectProvider<MeterRegistry> metrics) {
 		return new PortalSync(workflow, dossiers, portal, states, kafka, json, properties,
-				domain + ".national-portal.dlt.v1", clock);
+				ConsumerDeadLetters.topicOf(topic, service + "." + PortalSync.CONSUMER), clock,
+				metrics.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	/**
@@ -117,8 +124,9 @@ public class NationalPortalConfiguration {
 	@Bean
 	PortalReconciliation portalReconciliation(DossierWorkflow<?, ?> workflow, PortalDossiers dossiers,
 			NationalPortalClient portal, SyncStates states, NationalCodes codes, CataloguePublication catalogue,
-			JobLeases leases, ReactiveMongoTemplate mongo, Clock clock) {
-		return new PortalReconciliation(workflow, dossiers, portal, states, codes, catalogue, leases, mongo, clock);
+			JobLeases leases, ReactiveMongoTemplate mongo, Clock clock, ObjectProvider<MeterRegistry> metrics) {
+		return new PortalReconciliation(workflow, dossiers, portal, states, codes, catalogue, leases, mongo, clock,
+				metrics.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean

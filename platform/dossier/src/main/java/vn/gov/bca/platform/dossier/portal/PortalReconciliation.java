@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.annotation.Id;
@@ -69,9 +70,12 @@ public class PortalReconciliation {
 
 	private final Clock clock;
 
+	private final MeterRegistry metrics;
+
+	/** @param metrics {@code vneid.national.portal.reconciliation.differences} (tag {@code repaired}) */
 	public PortalReconciliation(DossierWorkflow<?, ?> workflow, PortalDossiers dossiers, NationalPortalClient portal,
 			SyncStates states, NationalCodes codes, CataloguePublication catalogue, JobLeases leases,
-			ReactiveMongoTemplate mongo, Clock clock) {
+			ReactiveMongoTemplate mongo, Clock clock, MeterRegistry metrics) {
 		this.workflow = workflow;
 		this.dossiers = dossiers;
 		this.portal = portal;
@@ -81,6 +85,7 @@ public class PortalReconciliation {
 		this.leases = leases;
 		this.mongo = mongo;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	@Scheduled(cron = "${vneid.national-portal.reconciliation-cron:0 45 23 * * *}", zone = VietnamTime.ZONE_ID)
@@ -115,7 +120,11 @@ public class PortalReconciliation {
 			}
 			checked[0]++;
 			return compare(state);
-		}).doOnNext(found::add).then(Mono.defer(() -> save(new Report(day.toString(), started, this.clock.instant(),
+		}).doOnNext((difference) -> {
+			found.add(difference);
+			this.metrics.counter("vneid.national.portal.reconciliation.differences", "repaired",
+					Boolean.toString(difference.repaired())).increment();
+		}).then(Mono.defer(() -> save(new Report(day.toString(), started, this.clock.instant(),
 				checked[0], skipped[0], found.size(), List.copyOf(found.subList(0, Math.min(LISTED, found.size()))),
 				null))))
 			.onErrorResume(PortalFailure.class,

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -45,7 +46,7 @@ import vn.gov.bca.platform.web.error.ApiException;
  * to {@code longestRetry}, for as long as it takes ({@link NationalPortalConfiguration}). Nothing
  * is lost and nothing overtakes it.</li>
  * <li>The portal refusing the data {@code refusals} times, or a record that cannot be read: the
- * record goes to the dead-letter topic ({@code <domain>.national-portal.dlt.v1}), the dossier's state
+ * record goes to the dead-letter topic ({@code <topic>.<service>.national-portal-sync.dlt}), the dossier's state
  * holds it and every later update of that dossier in order, for an administrator to look at and
  * {@link #retry}; other dossiers go on.</li>
  * </ul>
@@ -79,9 +80,15 @@ public class PortalSync {
 
 	private final Clock clock;
 
+	private final MeterRegistry metrics;
+
+	/**
+	 * @param metrics {@code vneid.national.portal.sync.lag} (from a change to the portal's taking it),
+	 *        {@code .failures} (tag {@code reason}: unavailable, refused) and {@code .dead.letters}
+	 */
 	public PortalSync(DossierWorkflow<?, ?> workflow, PortalDossiers dossiers, NationalPortalClient portal,
 			SyncStates states, KafkaTemplate<String, String> kafka, JsonMapper json, NationalPortalProperties properties,
-			String deadLetterTopic, Clock clock) {
+			String deadLetterTopic, Clock clock, MeterRegistry metrics) {
 		this.workflow = workflow;
 		this.dossiers = dossiers;
 		this.portal = portal;
@@ -91,6 +98,7 @@ public class PortalSync {
 		this.properties = properties;
 		this.deadLetterTopic = deadLetterTopic;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	public String deadLetterTopic() {
@@ -138,6 +146,13 @@ public class PortalSync {
 				log.debug("Dossier {}: event {} was sent already", code, update.eventId());
 				return Mono.empty();
 			}
+			if (state.lastEventAt() != null && update.occurredAt().isBefore(state.lastEventAt())) {
+				// An event met again after later ones were sent (a replayed dead letter): the portal has
+				// moved on past it, and sending it now would put the dossier back.
+				log.info("Dossier {}: {} of {} is older than the last sent, skipped", code, update.type(),
+						update.occurredAt());
+				return Mono.empty();
+			}
 			if (state.isDeadLettered()) {
 				log.info("Dossier {}: {} held behind a dead-lettered update", code, update.type());
 				return this.states.save(state, state.holding(update)).then();
@@ -145,11 +160,14 @@ public class PortalSync {
 			return deliver(state, update).then().onErrorResume(PortalFailure.class, (failure) -> {
 				Instant now = this.clock.instant();
 				SyncState failed = state.failed(update, failure.getMessage(), now);
+				this.metrics.counter("vneid.national.portal.sync.failures", "reason",
+						(failure instanceof PortalFailure.Refused) ? "refused" : "unavailable").increment();
 				if (failure instanceof PortalFailure.Refused && failed.attempts() >= this.properties.refusals()) {
 					log.warn("Dossier {}: {} refused {} times, dead-lettered: {}", code, update.type(),
 							failed.attempts(), failure.getMessage());
 					// The topic first: should the state's write fail, the batch comes again and the record
 					// is published twice rather than not at all.
+					this.metrics.counter("vneid.national.portal.sync.dead.letters").increment();
 					return publishDeadLetter(record, failure.getMessage())
 						.then(this.states.save(state, state.deadLettered(update, failure.getMessage(), now)))
 						.then();
@@ -180,8 +198,12 @@ public class PortalSync {
 						update.occurredAt());
 				return this.portal.syncDossiers(List.of(message))
 					.then(progress.isEmpty() ? Mono.empty() : this.portal.updateProgress(progress))
-					.then(Mono.defer(() -> this.states.save(state,
-							state.sent(update, message.status(), update.occurredAt(), this.clock.instant()))));
+					.then(Mono.defer(() -> {
+						Instant now = this.clock.instant();
+						this.metrics.timer("vneid.national.portal.sync.lag")
+							.record(Duration.between(update.occurredAt(), now));
+						return this.states.save(state, state.sent(update, message.status(), update.occurredAt(), now));
+					}));
 			}));
 	}
 

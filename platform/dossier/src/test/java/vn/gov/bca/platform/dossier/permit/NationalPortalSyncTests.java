@@ -140,7 +140,7 @@ class NationalPortalSyncTests {
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> syncState(code)
 			.jsonPath("$.state").isEqualTo("DEAD_LETTERED")
 			.jsonPath("$.held[*].type").isEqualTo(List.of("DossierAccepted", "DossierProcessed")));
-		var dead = TopicReader.await(TestInfrastructure.get().kafkaBootstrapServers(), "permit-sync.national-portal.dlt.v1",
+		var dead = TopicReader.await(TestInfrastructure.get().kafkaBootstrapServers(), "permit-sync.events.v1.permit-service.national-portal-sync.dlt",
 				(record) -> code.equals(record.key()), 1, Duration.ofSeconds(20));
 		assertThat(dead).hasSize(1);
 		assertThat(TopicReader.header(dead.get(0), "ce_type")).endsWith("DossierAccepted");

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Order(Integer.MAX_VALUE)
 class LogPrivacySystemTests {
 
-	private static final Pattern PERSONAL_ID = Pattern.compile("(?<![0-9])[0-9]{12}(?![0-9])");
+	/** Twelve digits standing alone (not inside a longer code such as a payment order's PO2612027562...). */
+	private static final Pattern PERSONAL_ID = Pattern.compile("(?<![0-9A-Za-z])[0-9]{12}(?![0-9A-Za-z])");
 
 	private static final Pattern TOKEN = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}|Bearer [A-Za-z0-9._-]{20,}");
 

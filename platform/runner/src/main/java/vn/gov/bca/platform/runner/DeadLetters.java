@@ -80,7 +80,7 @@ public final class DeadLetters {
 		}
 	}
 
-	static void list(Properties client, PrintStream out) throws ExecutionException, InterruptedException {
+	public static void list(Properties client, PrintStream out) throws ExecutionException, InterruptedException {
 		TreeSet<String> topics;
 		try (Admin admin = Admin.create(client)) {
 			topics = new TreeSet<>(admin.listTopics().names().get());
@@ -103,7 +103,7 @@ public final class DeadLetters {
 		}
 	}
 
-	static void replay(Properties client, String topic, String at, PrintStream out) throws Exception {
+	public static void replay(Properties client, String topic, String at, PrintStream out) throws Exception {
 		String[] position = at.split("@");
 		if (!topic.endsWith(SUFFIX) || position.length != 2) {
 			throw new IllegalArgumentException("replay <topic.group.dlt> <partition>@<offset>");

@@ -12,6 +12,10 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -50,7 +54,7 @@ class HttpPaymentPlatform implements PaymentPlatform {
 	private final Clock clock;
 
 	HttpPaymentPlatform(PaymentPlatformProperties properties, WebClient.Builder builder, JsonMapper json,
-			Clock clock) {
+			Clock clock, ObjectProvider<MeterRegistry> metrics) {
 		if (properties.secret() == null || properties.secret().isBlank()) {
 			throw new IllegalStateException("vneid.payment.platform.secret (PAYMENT_PLATFORM_SECRET) must be set");
 		}
@@ -58,12 +62,15 @@ class HttpPaymentPlatform implements PaymentPlatform {
 		this.http = builder.clone().baseUrl(properties.url()).build();
 		this.json = json;
 		this.clock = clock;
-		this.circuitBreaker = CircuitBreaker.of(NAME, CircuitBreakerConfig.custom()
+		// In a registry so that its state is a metric (resilience4j_circuitbreaker_state{name="payment-platform"}).
+		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+		this.circuitBreaker = breakers.circuitBreaker(NAME, CircuitBreakerConfig.custom()
 			.slidingWindowSize(20)
 			.minimumNumberOfCalls(10)
 			.waitDurationInOpenState(Duration.ofSeconds(10))
 			.recordException(HttpPaymentPlatform::isFailure)
 			.build());
+		metrics.ifAvailable((registry) -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry));
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.netty.channel.ChannelOption;
@@ -72,6 +73,9 @@ public class ServiceClients implements SmartLifecycle {
 		.evictInBackground(Duration.ofSeconds(30))
 		.build();
 
+	/** The clients' breakers, in a registry so that their states and calls are exported as metrics. */
+	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+
 	private volatile Instant startedAt;
 
 	private volatile boolean warmedUp;
@@ -92,6 +96,11 @@ public class ServiceClients implements SmartLifecycle {
 		this.builder = builder;
 		this.authorization = authorization;
 		this.token = null;
+	}
+
+	/** The breakers of the clients made so far (and to come), for their metrics. */
+	public CircuitBreakerRegistry breakers() {
+		return this.breakers;
 	}
 
 	public ServiceClient get(String name) {
@@ -182,7 +191,7 @@ public class ServiceClients implements SmartLifecycle {
 			.filter(propagateRequestContext())
 			.filter(this.authorization)
 			.build();
-		CircuitBreaker circuitBreaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+		CircuitBreaker circuitBreaker = this.breakers.circuitBreaker(name, CircuitBreakerConfig.custom()
 			.failureRateThreshold(settings.getFailureRateThreshold())
 			.slidingWindowSize(20)
 			.minimumNumberOfCalls(10)

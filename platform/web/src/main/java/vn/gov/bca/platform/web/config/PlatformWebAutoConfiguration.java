@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -224,6 +225,19 @@ public class PlatformWebAutoConfiguration {
 			.build();
 		return new ServiceClients(properties, builder,
 				new ServiceAccountToken(registration, new WebClientReactiveClientCredentialsTokenResponseClient()));
+	}
+
+	/**
+	 * The service clients' circuit breakers as metrics ({@code resilience4j_circuitbreaker_state},
+	 * {@code _calls}, ... tagged with the client's name): an operator sees a downstream service
+	 * the breaker has cut off.
+	 */
+	@Bean
+	@ConditionalOnBean(ServiceClients.class)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+	io.micrometer.core.instrument.binder.MeterBinder serviceClientBreakerMetrics(ServiceClients clients) {
+		return io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics
+			.ofCircuitBreakerRegistry(clients.breakers());
 	}
 
 	/**

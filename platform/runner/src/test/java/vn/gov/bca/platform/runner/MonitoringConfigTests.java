@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The monitoring files of the deployment (deploy/prometheus) against the code: Prometheus scrapes
  * every service and the gateway on its management port, and every alert names a metric the code
- * registers (a counter {@code a.b} is {@code a_b_total}, a timer {@code a.b} is {@code a_b_seconds_*}).
+ * registers (a counter {@code a.b} is {@code a_b_total}, a timer {@code a.b} is {@code a_b_seconds_*}, a
+ * gauge {@code a.b} is {@code a_b}).
  */
 class MonitoringConfigTests {
 
@@ -43,7 +44,8 @@ class MonitoringConfigTests {
 	@SuppressWarnings("unchecked")
 	void everyAlertNamesAMetricTheCodeRegisters() throws IOException {
 		Set<String> exported = exportedMetrics();
-		assertThat(exported).contains("vneid_kafka_dead_letters_total", "vneid_national_portal_sync_lag_seconds_max");
+		assertThat(exported).contains("vneid_kafka_dead_letters_total", "vneid_national_portal_sync_lag_seconds_max",
+				"vneid_outbox_pending");
 		Map<String, Object> alerts = new Yaml().load(Files.readString(root.resolve("deploy/prometheus/alerts.yml")));
 		List<Map<String, Object>> rules = (List<Map<String, Object>>) ((List<Map<String, Object>>) alerts.get("groups"))
 			.get(0)
@@ -91,7 +93,12 @@ class MonitoringConfigTests {
 					.forEach(sources::add);
 			}
 		}
+		Pattern gauge = Pattern.compile("Gauge\\.builder\\(\\s*\"(vneid\\.[a-z.]+)\"");
 		for (Path source : sources) {
+			Matcher gauges = gauge.matcher(Files.readString(source));
+			while (gauges.find()) {
+				names.add(gauges.group(1).replace('.', '_'));
+			}
 			Matcher found = registered.matcher(Files.readString(source));
 			while (found.find()) {
 				String base = found.group(2).replace('.', '_');

@@ -6,11 +6,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
@@ -43,7 +48,7 @@ import reactor.core.scheduler.Schedulers;
  * Records are keyed by aggregate id and carry CloudEvents binary-mode headers plus the request id
  * and trace context of the request that caused them.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, MeterBinder {
 
 	static final String OUTBOX = "outbox";
 
@@ -66,6 +71,11 @@ public class OutboxRelay implements SmartLifecycle {
 	private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
 	private volatile Disposable sweeper;
+
+	private volatile MeterRegistry metrics;
+
+	/** Per collection: the documents the last sweep found still pending (their events not published at once). */
+	private final Map<String, AtomicInteger> backlog = new ConcurrentHashMap<>();
 
 	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
 		this.mongo = mongo;
@@ -149,12 +159,38 @@ public class OutboxRelay implements SmartLifecycle {
 			.then();
 	}
 
+	/**
+	 * Exports {@code vneid.outbox.pending} (tag {@code collection}): the documents whose events the
+	 * last sweep found still unpublished, at most the batch size. Normally 0, since the writer
+	 * publishes at once; above 0 for minutes, Kafka or this relay is failing and citizens' events wait.
+	 */
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.metrics = registry;
+	}
+
 	/** One pass over every registered collection; the number of events published. */
 	public Mono<Integer> sweep() {
 		return Flux.fromIterable(this.collections)
-			.concatMap((collection) -> pendingIds(collection)
-				.flatMap((id) -> relay(collection, id), this.properties.getConcurrency()))
+			.concatMap((collection) -> pendingIds(collection).collectList().flatMapMany((ids) -> {
+				backlog(collection).set(ids.size());
+				return Flux.fromIterable(ids);
+			}).flatMap((id) -> relay(collection, id), this.properties.getConcurrency()))
 			.reduce(0, Integer::sum);
+	}
+
+	private AtomicInteger backlog(String collection) {
+		return this.backlog.computeIfAbsent(collection, (name) -> {
+			AtomicInteger pending = new AtomicInteger();
+			MeterRegistry registry = this.metrics;
+			if (registry != null) {
+				Gauge.builder("vneid.outbox.pending", pending, AtomicInteger::get)
+					.tag("collection", name)
+					.description("Documents whose events the last outbox sweep found unpublished")
+					.register(registry);
+			}
+			return pending;
+		});
 	}
 
 	private Flux<Object> pendingIds(String collection) {

@@ -57,6 +57,9 @@ class OutboxBrokerOutageTests {
 	@Autowired
 	private ReactiveMongoTemplate mongo;
 
+	@Autowired
+	private io.micrometer.core.instrument.MeterRegistry metrics;
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.mongodb.uri", () -> TestInfrastructure.get().mongoUri("outage-" + UUID.randomUUID()));
@@ -94,6 +97,9 @@ class OutboxBrokerOutageTests {
 		assertThat(waiting.getBoolean("outboxPending")).isTrue();
 		assertThat(waiting.getList("outbox", Document.class)).extracting((entry) -> entry.getString("type"))
 			.containsExactly(MOVED, MOVED);
+		// What an operator's alert watches: the sweep found a document whose events wait.
+		assertThat(this.metrics.get("vneid.outbox.pending").tag("collection", "parcels").gauge().value())
+			.isGreaterThanOrEqualTo(1);
 
 		kafka.start();
 
@@ -107,6 +113,9 @@ class OutboxBrokerOutageTests {
 					(third) -> assertThat(third).contains("\"to\":\"DN-48\""));
 		assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
 		awaitOutboxEmpty(id, Duration.ofSeconds(15));
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(45))
+			.until(() -> this.metrics.get("vneid.outbox.pending").tag("collection", "parcels").gauge().value() == 0);
 		assertThat(TopicReader.readFor(kafka.bootstrapServers(), TOPIC, key(id), Duration.ofSeconds(4)))
 			.as("each event once")
 			.hasSize(3);

@@ -51,8 +51,12 @@ while read -r service writes reads; do
 	password="${!variable:?$variable is not set}"
 	"$BIN/kafka-configs.sh" "${BROKER[@]}" --alter --entity-type users --entity-name "$service" \
 		--add-config "SCRAM-SHA-512=[password=$password]"
+	# Events are kept 14 days: less than the 30 days consumers remember the events they handled
+	# (processed_events), so a redelivered event is always recognised. Deleted, not compacted: every
+	# event is a fact, not the latest value of a key.
 	"$BIN/kafka-topics.sh" "${BROKER[@]}" --create --if-not-exists --topic "$writes" \
-		--partitions "${TOPIC_PARTITIONS:-3}" --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}"
+		--partitions "${TOPIC_PARTITIONS:-3}" --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}" \
+		--config retention.ms="${TOPIC_RETENTION_MS:-1209600000}" --config cleanup.policy=delete
 	"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
 		--operation Write --operation Describe --topic "$writes"
 	if [[ "$reads" != "-" ]]; then
@@ -69,7 +73,8 @@ done <<<"$ACCESS"
 while read -r service topic group; do
 	[[ -z "$service" ]] && continue
 	"$BIN/kafka-topics.sh" "${BROKER[@]}" --create --if-not-exists --topic "$topic.$group.dlt" \
-		--partitions 1 --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}" --config retention.ms=2592000000
+		--partitions 1 --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}" \
+		--config retention.ms=2592000000 --config cleanup.policy=delete
 	"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
 		--operation Write --operation Describe --topic "$topic.$group.dlt"
 done <<<"$DEAD_LETTERS"

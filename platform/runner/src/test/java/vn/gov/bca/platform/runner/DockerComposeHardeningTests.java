@@ -202,6 +202,8 @@ class DockerComposeHardeningTests {
 			.contains("username=\"admin\" password=\"${KAFKA_ADMIN_PASSWORD:?");
 
 		String script = Files.readString(root.resolve("deploy/kafka/create-users-and-acls.sh"));
+		// Topics are declared with their retention: the events shorter than processed_events' 30 days.
+		assertThat(script).contains("retention.ms=\"${TOPIC_RETENTION_MS:-1209600000}\"", "cleanup.policy=delete");
 		Map<String, Access> granted = accessTable(script);
 		Map<String, Set<String>> deadLetters = deadLetterTable(script);
 		for (Service service : Service.values()) {

@@ -101,10 +101,6 @@ public class PortalSync {
 		this.metrics = metrics;
 	}
 
-	public String deadLetterTopic() {
-		return this.deadLetterTopic;
-	}
-
 	@KafkaListener(topics = "${vneid.outbox.topic}", groupId = "${spring.application.name}." + CONSUMER,
 			containerFactory = NationalPortalConfiguration.CONTAINER_FACTORY)
 	void on(List<ConsumerRecord<String, String>> records) {

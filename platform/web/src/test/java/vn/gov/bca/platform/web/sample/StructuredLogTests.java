@@ -3,13 +3,18 @@ package vn.gov.bca.platform.web.sample;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -37,6 +42,24 @@ class StructuredLogTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	/**
+	 * Boot configures logging once per JVM and keeps it while earlier test classes' contexts stay
+	 * cached: forgotten here, so that this class's context sets up the containers' format, and again
+	 * after, so that the next context sets up its own.
+	 */
+	@BeforeAll
+	static void loggingSetUpAnew() {
+		LoggingSystem.get(StructuredLogTests.class.getClassLoader()).cleanUp();
+	}
+
+	@AfterAll
+	static void plainLoggingAgain() {
+		LoggingSystem logging = LoggingSystem.get(StructuredLogTests.class.getClassLoader());
+		logging.cleanUp();
+		logging.beforeInitialize();
+		logging.initialize(new LoggingInitializationContext(new StandardEnvironment()), null, null);
+	}
 
 	@DynamicPropertySource
 	static void issuer(DynamicPropertyRegistry registry) {

@@ -38,15 +38,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * {@code list} prints every dead letter of every {@code .dlt} topic: where it is, the event's key,
  * type and id, where it came from and why it failed. {@code replay} writes one back to the topic it
- * came from, as it was (key, value, the event's headers; not the failure's): every consumer group of
- * that topic meets it again, and those that handled it already skip it (they act once per event id;
- * the national portal's sync also skips an event older than the last it sent). Options:
+ * came from, as it was (key, value, the event's headers; not the failure's), marked {@code x-replayed-for}
+ * the group that gave it up: every consumer group of that topic meets it again, and those that
+ * handled it already skip it (they act once per event id; the national portal's sync, which
+ * remembers only its last events, skips one replayed for another group). Options:
  * {@code --bootstrap host:port} (default {@code localhost:9092}), {@code --config file} (client
  * properties, e.g. SASL for the containers' broker).
  */
 public final class DeadLetters {
 
 	static final String SUFFIX = ".dlt";
+
+	/** Names the group a replayed event is for; a consumer that must never see an event twice skips it otherwise. */
+	static final String REPLAYED_FOR = "x-replayed-for";
 
 	private DeadLetters() {
 	}
@@ -120,9 +124,14 @@ public final class DeadLetters {
 		}
 		RecordHeaders headers = new RecordHeaders();
 		for (Header header : letter.headers()) {
-			if (!header.key().startsWith("kafka_dlt-")) {
+			if (!header.key().startsWith("kafka_dlt-") && !header.key().equals("x-consumer-group")
+					&& !header.key().equals(REPLAYED_FOR)) {
 				headers.add(header);
 			}
+		}
+		String group = header(letter, "x-consumer-group");
+		if (group != null) {
+			headers.add(REPLAYED_FOR, group.getBytes(StandardCharsets.UTF_8));
 		}
 		Properties producer = new Properties();
 		producer.putAll(client);

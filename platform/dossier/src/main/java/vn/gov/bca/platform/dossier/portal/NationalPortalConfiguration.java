@@ -85,8 +85,9 @@ public class NationalPortalConfiguration {
 			SyncStates states, KafkaTemplate<String, String> kafka, JsonMapper json, NationalPortalProperties properties,
 			@Value("${vneid.outbox.topic}") String topic, @Value("${spring.application.name}") String service,
 			Clock clock, ObjectProvider<MeterRegistry> metrics) {
-		return new PortalSync(workflow, dossiers, portal, states, kafka, json, properties,
-				ConsumerDeadLetters.topicOf(topic, service + "." + PortalSync.CONSUMER), clock,
+		String group = service + "." + PortalSync.CONSUMER;
+		return new PortalSync(workflow, dossiers, portal, states, kafka, json, properties, group,
+				ConsumerDeadLetters.topicOf(topic, group), clock,
 				metrics.getIfAvailable(SimpleMeterRegistry::new));
 	}
 

@@ -59,6 +59,9 @@ public class PortalSync {
 
 	private static final Duration LONGEST_DELIVERY = Duration.ofMinutes(2);
 
+	/** The header of a replayed dead letter naming the consumer group it is replayed for. */
+	static final String REPLAYED_FOR = "x-replayed-for";
+
 	/** Dossiers of one poll sent at once (each dossier's updates still one after another). */
 	static final int PARALLEL = 16;
 
@@ -82,13 +85,15 @@ public class PortalSync {
 
 	private final MeterRegistry metrics;
 
+	private final String group;
+
 	/**
 	 * @param metrics {@code vneid.national.portal.sync.lag} (from a change to the portal's taking it),
 	 *        {@code .failures} (tag {@code reason}: unavailable, refused) and {@code .dead.letters}
 	 */
 	public PortalSync(DossierWorkflow<?, ?> workflow, PortalDossiers dossiers, NationalPortalClient portal,
 			SyncStates states, KafkaTemplate<String, String> kafka, JsonMapper json, NationalPortalProperties properties,
-			String deadLetterTopic, Clock clock, MeterRegistry metrics) {
+			String group, String deadLetterTopic, Clock clock, MeterRegistry metrics) {
 		this.workflow = workflow;
 		this.dossiers = dossiers;
 		this.portal = portal;
@@ -99,6 +104,7 @@ public class PortalSync {
 		this.deadLetterTopic = deadLetterTopic;
 		this.clock = clock;
 		this.metrics = metrics;
+		this.group = group;
 	}
 
 	@KafkaListener(topics = "${vneid.outbox.topic}", groupId = "${spring.application.name}." + CONSUMER,
@@ -123,6 +129,12 @@ public class PortalSync {
 	}
 
 	private Mono<Void> handle(ConsumerRecord<String, String> record) {
+		String replayedFor = header(record, REPLAYED_FOR);
+		if (replayedFor != null && !replayedFor.equals(this.group)) {
+			// A dead letter of another consumer of the topic, replayed for it: long sent here, and
+			// sending it again now would put the dossier back at the portal.
+			return Mono.empty();
+		}
 		PendingUpdate update;
 		try {
 			update = PendingUpdate.of(record, this.json);
@@ -140,13 +152,6 @@ public class PortalSync {
 		return this.states.of(code).flatMap((state) -> {
 			if (state.hasSent(update.eventId())) {
 				log.debug("Dossier {}: event {} was sent already", code, update.eventId());
-				return Mono.empty();
-			}
-			if (state.lastEventAt() != null && update.occurredAt().isBefore(state.lastEventAt())) {
-				// An event met again after later ones were sent (a replayed dead letter): the portal has
-				// moved on past it, and sending it now would put the dossier back.
-				log.info("Dossier {}: {} of {} is older than the last sent, skipped", code, update.type(),
-						update.occurredAt());
 				return Mono.empty();
 			}
 			if (state.isDeadLettered()) {
@@ -244,6 +249,11 @@ public class PortalSync {
 		return deliver(state, front).onErrorResume(PortalFailure.class,
 				(failure) -> this.states.save(state, state.failed(front, failure.getMessage(), this.clock.instant())))
 			.flatMap((next) -> (!next.isDeadLettered() || next.lastError() != null) ? Mono.just(next) : sendHeld(next));
+	}
+
+	private static String header(ConsumerRecord<String, String> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	private Mono<Void> publishDeadLetter(ConsumerRecord<String, String> record, String error) {

@@ -47,10 +47,10 @@ class LogPrivacySystemTests {
 			if (!logged.contains(process.name())) {
 				continue;
 			}
-			for (String logged : Files.readAllLines(process.log(), StandardCharsets.UTF_8)) {
+			for (String written : Files.readAllLines(process.log(), StandardCharsets.UTF_8)) {
 				lines++;
 				// A request id's last group can be twelve digits by chance.
-				String line = UUID.matcher(logged).replaceAll("<uuid>");
+				String line = UUID.matcher(written).replaceAll("<uuid>");
 				Matcher id = PERSONAL_ID.matcher(line);
 				if (id.find()) {
 					findings.add(process.name() + ": personal id " + id.group() + " in: " + line);

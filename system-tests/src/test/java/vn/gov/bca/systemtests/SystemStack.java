@@ -31,7 +31,7 @@ final class SystemStack {
 
 	static final String DEMO_PASSWORD = "Vneid@2026";
 
-	private static final LocalStack STACK = new LocalStack(LocalStackOptions.forTests()).start();
+	private static final LocalStack STACK = new LocalStack(LocalStackOptions.forTests().withObservability(true)).start();
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -28,6 +28,8 @@ public final class LocalRunner {
 			"  --services=a,b       start only these services (e.g. identity,gateway)",
 			"  --port-offset=N      add N to every port (e.g. 10000: gateway 18080, Keycloak 18180)",
 			"  --memory             keep MongoDB data in memory instead of the H2 file",
+			"  --observability      also start Zipkin (http://localhost:9411/zipkin/) and have every service",
+			"                       report all its traces to it (spans of HTTP, MongoDB and Kafka)",
 			"  --timeout=SECONDS    how long each part may take to become healthy (default 180)",
 			"  --realm=FILE         import this realm file instead of keycloak/vneid-realm.json",
 			"  --help               this text",
@@ -98,6 +100,7 @@ public final class LocalRunner {
 				case "--clean" -> options = options.withClean(true);
 				case "--infra" -> options = options.withInfrastructureOnly();
 				case "--memory" -> options = options.withMongoBackend(MongoBackend.MEMORY);
+				case "--observability" -> options = options.withObservability(true);
 				case "--services" -> options = options.withServices(services(value));
 				case "--port-offset" -> options = options.withPortOffset(number(arg, value));
 				case "--timeout" -> options = options.withStartupTimeout(Duration.ofSeconds(number(arg, value)));

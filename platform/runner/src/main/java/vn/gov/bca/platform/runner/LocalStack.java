@@ -81,6 +81,9 @@ public final class LocalStack implements AutoCloseable {
 			Preflight.check(options);
 			DataDirectory data = DataDirectory.prepare(options, out);
 			startInfrastructure(data);
+			if (options.observability()) {
+				startZipkin();
+			}
 			startPaymentSandbox(data);
 			startNationalPortalSandbox(data);
 			List<Service> services = new ArrayList<>();
@@ -213,6 +216,17 @@ public final class LocalStack implements AutoCloseable {
 		awaitHealthy(process, Probe.statusUp(PaymentSandboxProcess.healthUrl(options)));
 	}
 
+	/** Before the services, which report their spans to it from their first request on. */
+	private void startZipkin() {
+		ZipkinProcess.requireJar(options.repoRoot());
+		ChildCommands commands = ChildCommands.forRepo(options.repoRoot());
+		ManagedProcess process = launch(newStage(), ZipkinProcess.NAME,
+				commands.service(ZipkinProcess.jar(options.repoRoot()), ZipkinProcess.JVM_ARGS),
+				ZipkinProcess.environment(options));
+		urls.put(ZipkinProcess.NAME, zipkinUrl() + "/zipkin/");
+		awaitHealthy(process, Probe.statusUp(ZipkinProcess.healthUrl(options)));
+	}
+
 	/** After the payment sandbox, before the services: the stand-in national portal, as small. */
 	private void startNationalPortalSandbox(DataDirectory data) {
 		ChildCommands commands = ChildCommands.forRepo(options.repoRoot());
@@ -235,6 +249,9 @@ public final class LocalStack implements AutoCloseable {
 					kafkaBootstrapServers(), keycloakUrl(), this::mongoUri));
 			if (!service.isGateway()) {
 				environment.put("DOCUMENTS_KEYSTORE_PASSWORD", DevelopmentKeystores.password(options.dataDir()));
+			}
+			if (options.observability()) {
+				environment.putAll(ZipkinProcess.serviceEnvironment(options));
 			}
 			ManagedProcess process = launch(processes, service.module(), command, environment);
 			// Readiness on the public port (the contract of issue 10): UP only once what the first request
@@ -316,6 +333,11 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/** The stand-in national portal: its integration API, its page and {@code /sandbox/mode}. */
+	/** Zipkin's API and UI ({@code /zipkin/}), when started with observability. */
+	public String zipkinUrl() {
+		return ZipkinProcess.url(options);
+	}
+
 	public String nationalPortalSandboxUrl() {
 		return NationalPortalSandboxProcess.url(options);
 	}

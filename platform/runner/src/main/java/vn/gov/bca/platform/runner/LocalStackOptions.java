@@ -24,6 +24,8 @@ import java.util.Set;
  * @param serviceJvmArgs JVM options of each service and the gateway
  * @param syntheticPopulation how many synthetic citizens identity-service loads into its registry at
  *        start ({@code IDENTITY_SYNTHETIC_POPULATION}); 0 for none
+ * @param observability start a Zipkin server and have every service report each trace to it
+ *        ({@code ./run --observability}); without it spans are made and propagated but not kept
  */
 public record LocalStackOptions(
 		Path repoRoot,
@@ -37,7 +39,8 @@ public record LocalStackOptions(
 		boolean clean,
 		Path realmFile,
 		List<String> serviceJvmArgs,
-		int syntheticPopulation) {
+		int syntheticPopulation,
+		boolean observability) {
 
 	public static final String REALM = "vneid";
 
@@ -74,7 +77,7 @@ public record LocalStackOptions(
 		return new LocalStackOptions(repoRoot, local.resolve("data"), local.resolve("logs"), Ports.defaults(),
 				MongoBackend.H2, Optional.empty(), EnumSet.allOf(Service.class), Duration.ofMinutes(3), false,
 				repoRoot.resolve("keycloak").resolve(REALM + "-realm.json"),
-				List.of("-Xmx384m", "-XX:+UseSerialGC"), DEFAULT_SYNTHETIC_POPULATION);
+				List.of("-Xmx384m", "-XX:+UseSerialGC"), DEFAULT_SYNTHETIC_POPULATION, false);
 	}
 
 	/**
@@ -100,33 +103,33 @@ public record LocalStackOptions(
 
 	public LocalStackOptions withPorts(Ports ports) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
 	}
 
 	public LocalStackOptions withDataDir(Path dataDir) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
 	}
 
 	public LocalStackOptions withLogDir(Path logDir) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
 	}
 
 	public LocalStackOptions withMongoBackend(MongoBackend mongoBackend) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
 	}
 
 	/** Uses a real MongoDB (e.g. {@code mongodb://localhost:27017/?replicaSet=rs0}) instead of starting one. */
 	public LocalStackOptions withExternalMongo(String uri) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, Optional.of(uri), services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
 	}
 
 	public LocalStackOptions withServices(Set<Service> services) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
 	}
 
 	public LocalStackOptions withServices(Service... services) {
@@ -140,27 +143,32 @@ public record LocalStackOptions(
 
 	public LocalStackOptions withStartupTimeout(Duration startupTimeout) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
 	}
 
 	public LocalStackOptions withClean(boolean clean) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
 	}
 
 	public LocalStackOptions withRealmFile(Path realmFile) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
 	}
 
 	public LocalStackOptions withServiceJvmArgs(List<String> serviceJvmArgs) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
 	}
 
 	public LocalStackOptions withSyntheticPopulation(int syntheticPopulation) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+	}
+
+	public LocalStackOptions withObservability(boolean observability) {
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
 	}
 
 	public int port(Port port) {

@@ -22,6 +22,8 @@ public enum Port {
 	KEYCLOAK(8180),
 	// Keycloak's own default (9000) collides with too many tools on developer machines.
 	KEYCLOAK_MANAGEMENT(9180),
+	// Zipkin's API and UI, started by ./run --observability.
+	ZIPKIN(9411),
 	KAFKA(9092),
 	KAFKA_CONTROLLER(9093),
 	MONGO(27017);

@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 
 import org.slf4j.Logger;
@@ -14,11 +17,14 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.observability.ContextProviderFactory;
+import org.springframework.data.mongodb.observability.MongoObservationCommandListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -51,8 +57,21 @@ public class PlatformDataAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka,
-			OutboxProperties properties) {
-		return new OutboxRelay(mongo, kafka, properties);
+			OutboxProperties properties, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new OutboxRelay(mongo, kafka, properties, tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	/**
+	 * A span per MongoDB command, a child of the request's or consumer's span: the reactive
+	 * driver is handed the Reactor context's observation (Spring Data MongoDB's listener; the
+	 * driver's own observability needs driver 5.7).
+	 */
+	@Bean
+	MongoClientSettingsBuilderCustomizer mongoCommandSpans(ObjectProvider<ObservationRegistry> observations) {
+		return (settings) -> observations.ifAvailable((registry) -> settings
+			.contextProvider(ContextProviderFactory.create(registry))
+			.addCommandListener(new MongoObservationCommandListener(registry)));
 	}
 
 	@Bean

@@ -48,8 +48,12 @@ public class ProcessedEvents {
 	public Mono<Boolean> handleOnce(String consumer, ConsumerRecord<String, String> record,
 			Function<IncomingEvent, Mono<?>> handler) {
 		IncomingEvent event = IncomingEvent.from(record);
+		// contextCapture: the listener's observation (its consumer span, current on this thread) goes
+		// into the Reactor context, so that the handler's MongoDB commands and the events it writes
+		// join the trace of the event.
 		return once(consumer, event.id(), Mono.defer(() -> handler.apply(event)))
-			.contextWrite((context) -> context.put(RequestContext.KEY, event.requestContext()));
+			.contextWrite((context) -> context.put(RequestContext.KEY, event.requestContext()))
+			.contextCapture();
 	}
 
 	public Mono<Boolean> once(String consumer, String eventId, Mono<?> action) {

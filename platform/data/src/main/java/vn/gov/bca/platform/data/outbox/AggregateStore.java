@@ -12,10 +12,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.gov.bca.platform.web.context.RequestContext;
+import vn.gov.bca.platform.web.context.Traces;
 
 /**
  * Saves an aggregate together with the events its transition returned, in one MongoDB document
@@ -71,7 +73,7 @@ public final class AggregateStore<T> {
 	public Mono<T> insert(T aggregate, List<? extends DomainEvent> events) {
 		return Mono.deferContextual((context) -> {
 			Document document = toDocument(aggregate);
-			List<Document> entries = entries(events, RequestContext.from(context).orElse(null));
+			List<Document> entries = entries(events, context);
 			if (!entries.isEmpty()) {
 				document.put(OutboxRelay.OUTBOX, entries);
 				document.put(OutboxRelay.PENDING, true);
@@ -106,7 +108,7 @@ public final class AggregateStore<T> {
 					}
 				});
 			update.set(VERSION, expectedVersion + 1);
-			List<Document> entries = entries(events, RequestContext.from(context).orElse(null));
+			List<Document> entries = entries(events, context);
 			if (!entries.isEmpty()) {
 				update.push(OutboxRelay.OUTBOX).each(entries.toArray());
 				update.set(OutboxRelay.PENDING, true);
@@ -165,15 +167,20 @@ public final class AggregateStore<T> {
 		return document;
 	}
 
-	private List<Document> entries(List<? extends DomainEvent> events, RequestContext request) {
-		return events.stream().map((event) -> entry(event, request)).toList();
+	private List<Document> entries(List<? extends DomainEvent> events, ContextView context) {
+		RequestContext request = RequestContext.from(context).orElse(null);
+		// The span at work (the request's server span, the consumer's span) becomes the parent of the
+		// relay's publishing, so that the event's consumers join this trace.
+		String traceparent = Traces.current(context)
+			.map(Traces::traceparent)
+			.orElse((request != null) ? request.nextHop().traceparent() : null);
+		return events.stream().map((event) -> entry(event, request, traceparent)).toList();
 	}
 
-	private Document entry(DomainEvent event, RequestContext request) {
-		RequestContext hop = (request != null) ? request.nextHop() : null;
+	private Document entry(DomainEvent event, RequestContext request, String traceparent) {
 		OutboxEntry entry = new OutboxEntry(event.eventId().toString(), this.eventTypePrefix + event.eventType(),
 				event.aggregateId(), event.occurredAt(), event.schemaVersion(), this.json.writeValueAsString(event),
-				(hop != null) ? hop.requestId() : null, (hop != null) ? hop.traceparent() : null);
+				(request != null) ? request.requestId() : null, traceparent);
 		return OutboxRelay.toDocument(entry);
 	}
 

@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
@@ -77,10 +80,27 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 	/** Per collection: the documents the last sweep found still pending (their events not published at once). */
 	private final Map<String, AtomicInteger> backlog = new ConcurrentHashMap<>();
 
+	private final Tracer tracer;
+
+	private final Propagator propagator;
+
+	/** Without tracing: the stored traceparent goes out as it is. */
 	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+		this(mongo, kafka, properties, Tracer.NOOP, Propagator.NOOP);
+	}
+
+	/**
+	 * With tracing: each event is published in a span whose parent is the span that wrote it (from
+	 * its stored traceparent), so the Kafka template's producer span, and the consumers' spans after
+	 * it, join the request that caused the event.
+	 */
+	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+			Tracer tracer, Propagator propagator) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.properties = properties;
+		this.tracer = tracer;
+		this.propagator = propagator;
 	}
 
 	/** Collections holding aggregates with an outbox; the sweep looks only at these. */
@@ -135,9 +155,31 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 		header(record, "ce_dataschemaversion", Integer.toString(entry.schemaVersion()));
 		header(record, "content-type", "application/json");
 		header(record, "X-Request-Id", entry.requestId());
-		header(record, "traceparent", entry.traceparent());
+		if (this.tracer == Tracer.NOOP) {
+			header(record, "traceparent", entry.traceparent());
+		}
 		// send() may block while the broker's metadata is unavailable (max.block.ms): off the event loop.
-		return Mono.fromFuture(() -> this.kafka.send(record)).subscribeOn(Schedulers.boundedElastic()).then();
+		return Mono.defer(() -> {
+			Span span = publishingSpan(entry);
+			try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
+				// The template's observation makes the producer span, a child of this one, and writes its traceparent.
+				return Mono.fromFuture(this.kafka.send(record)).doOnError(span::error).doFinally((signal) -> span.end());
+			}
+			catch (RuntimeException ex) {
+				span.error(ex).end();
+				return Mono.error(ex);
+			}
+		}).subscribeOn(Schedulers.boundedElastic()).then();
+	}
+
+	private Span publishingSpan(OutboxEntry entry) {
+		Span.Builder builder = (entry.traceparent() != null)
+				? this.propagator.extract(Map.of("traceparent", entry.traceparent()), Map::get)
+				: this.tracer.spanBuilder();
+		return builder.name("outbox publish")
+			.tag("messaging.destination.name", this.properties.getTopic())
+			.tag("cloudevents.event_type", entry.type())
+			.start();
 	}
 
 	private static void header(ProducerRecord<String, String> record, String name, String value) {

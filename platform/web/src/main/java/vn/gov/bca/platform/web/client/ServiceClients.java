@@ -33,6 +33,7 @@ import reactor.netty.resources.ConnectionProvider;
 
 import vn.gov.bca.platform.web.config.PlatformProperties;
 import vn.gov.bca.platform.web.context.RequestContext;
+import vn.gov.bca.platform.web.context.Traces;
 
 /**
  * The {@link ServiceClient}s of this service, one per downstream service declared under
@@ -234,11 +235,13 @@ public class ServiceClients implements SmartLifecycle {
 			if (outgoing == null) {
 				return next.exchange(request);
 			}
-			ClientRequest traced = ClientRequest.from(request)
-				.header(RequestContext.REQUEST_ID_HEADER, outgoing.requestId())
-				.header(RequestContext.TRACEPARENT_HEADER, outgoing.traceparent())
-				.build();
-			return next.exchange(traced);
+			ClientRequest.Builder traced = ClientRequest.from(request)
+				.header(RequestContext.REQUEST_ID_HEADER, outgoing.requestId());
+			if (Traces.current(context).isEmpty()) {
+				// Traced, the WebClient's observation writes the traceparent of its client span.
+				traced.header(RequestContext.TRACEPARENT_HEADER, outgoing.traceparent());
+			}
+			return next.exchange(traced.build());
 		});
 	}
 

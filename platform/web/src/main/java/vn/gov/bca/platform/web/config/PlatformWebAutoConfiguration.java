@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.ObservationFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,8 +26,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
@@ -47,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.gov.bca.platform.web.client.ServiceAccountToken;
 import vn.gov.bca.platform.web.client.ServiceClients;
+import vn.gov.bca.platform.web.context.RequestContext;
 import vn.gov.bca.platform.web.context.RequestContextLogging;
 import vn.gov.bca.platform.web.context.RequestContextWebFilter;
 import vn.gov.bca.platform.web.error.ProblemExceptionHandler;
@@ -107,6 +112,32 @@ public class PlatformWebAutoConfiguration {
 	RequestContextWebFilter requestContextWebFilter() {
 		RequestContextLogging.register();
 		return new RequestContextWebFilter();
+	}
+
+	/**
+	 * The request id on each HTTP server span ({@code request.id}), so that an operator handed the
+	 * {@code X-Request-Id} of a citizen's failed request finds its trace in Zipkin.
+	 */
+	@Bean
+	ObservationFilter requestIdOnServerSpans() {
+		return (context) -> {
+			if (context instanceof ServerRequestObservationContext server
+					&& server.getAttributes().get(RequestContext.KEY) instanceof RequestContext request) {
+				context.addHighCardinalityKeyValue(KeyValue.of("request.id", request.requestId()));
+			}
+			return context;
+		};
+	}
+
+	/**
+	 * No observations of Spring Security's own filters: their spans would stand between the
+	 * request's server span and its work, and (made where the server span is not yet in the Reactor
+	 * context) start traces of their own, whose ids a request's log lines would then carry.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

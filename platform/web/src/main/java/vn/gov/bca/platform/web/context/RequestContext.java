@@ -6,12 +6,16 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.micrometer.tracing.TraceContext;
+
 import org.springframework.web.server.ServerWebExchange;
 import reactor.util.context.ContextView;
 
 /**
  * The request id and W3C trace context of one request, carried from the gateway to a service,
- * into the Kafka headers of the events it causes, and into the consumer that handles them.
+ * into the Kafka headers of the events it causes, and into the consumer that handles them. Where
+ * Micrometer Tracing runs (every service), the trace and span are its own ({@link Traces}); the
+ * ids made here stand in only where nothing traces.
  * Held in the Reactor context (and copied to the logging MDC) under {@link #KEY}.
  *
  * @param requestId the {@code X-Request-Id} (generated at the edge when the client sent none)
@@ -41,8 +45,7 @@ public record RequestContext(String requestId, String traceId, String spanId) {
 	 * span. Anything malformed is replaced rather than trusted.
 	 */
 	public static RequestContext continueFrom(String requestId, String traceparent) {
-		String id = (requestId != null && VALID_REQUEST_ID.matcher(requestId).matches()) ? requestId
-				: UUID.randomUUID().toString();
+		String id = validRequestId(requestId);
 		String traceId = null;
 		if (traceparent != null) {
 			var matcher = TRACEPARENT.matcher(traceparent.trim());
@@ -51,6 +54,14 @@ public record RequestContext(String requestId, String traceId, String spanId) {
 			}
 		}
 		return new RequestContext(id, (traceId != null) ? traceId : randomHex(16), randomHex(8));
+	}
+
+	/**
+	 * The context of a request that Micrometer Tracing follows: a well-formed request id of the
+	 * caller's is kept, the trace and span are the tracer's (the server or consumer span).
+	 */
+	public static RequestContext ofSpan(String requestId, TraceContext span) {
+		return new RequestContext(validRequestId(requestId), span.traceId(), span.spanId());
 	}
 
 	/** A new span of the same trace, for the next hop (a service call or a published event). */
@@ -69,6 +80,11 @@ public record RequestContext(String requestId, String traceId, String spanId) {
 	public static String requestId(ServerWebExchange exchange) {
 		RequestContext context = exchange.getAttribute(KEY);
 		return (context != null) ? context.requestId() : null;
+	}
+
+	private static String validRequestId(String requestId) {
+		return (requestId != null && VALID_REQUEST_ID.matcher(requestId).matches()) ? requestId
+				: UUID.randomUUID().toString();
 	}
 
 	private static String randomHex(int bytes) {

@@ -6,8 +6,9 @@ import org.slf4j.MDC;
 
 /**
  * Copies the request context into the logging MDC wherever Reactor runs a request's work, so
- * that every log line of a request carries its request id and trace id (Reactor's automatic
- * context propagation restores thread locals from the Reactor context on each operator).
+ * that every log line of a request carries its request id (Reactor's automatic context
+ * propagation restores thread locals from the Reactor context on each operator). The trace and
+ * span ids in the MDC are Micrometer Tracing's own, set the same way from the observation.
  */
 public final class RequestContextLogging implements ThreadLocalAccessor<RequestContext> {
 
@@ -36,14 +37,12 @@ public final class RequestContextLogging implements ThreadLocalAccessor<RequestC
 	public void setValue(RequestContext value) {
 		CURRENT.set(value);
 		MDC.put(RequestContext.MDC_REQUEST_ID, value.requestId());
-		MDC.put(RequestContext.MDC_TRACE_ID, value.traceId());
 	}
 
 	@Override
 	public void setValue() {
 		CURRENT.remove();
 		MDC.remove(RequestContext.MDC_REQUEST_ID);
-		MDC.remove(RequestContext.MDC_TRACE_ID);
 	}
 
 }

@@ -1,5 +1,8 @@
 package vn.gov.bca.platform.web.context;
 
+import java.util.Optional;
+
+import io.micrometer.tracing.TraceContext;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -8,8 +11,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * First filter of every service and of the gateway: takes the caller's request id and trace
- * context (or starts them), makes them the request's headers so the gateway forwards them, puts
+ * First filter of every service and of the gateway: takes the caller's request id (or starts one)
+ * and the server span that Micrometer Tracing opened for the request (continuing the caller's
+ * W3C trace context), makes them the request's headers so the gateway forwards them, puts
  * them in the Reactor context for logs, outgoing calls and the outbox, and echoes the request id.
  */
 public class RequestContextWebFilter implements WebFilter, Ordered {
@@ -22,12 +26,17 @@ public class RequestContextWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		RequestContext context = RequestContext.continueFrom(
-				request.getHeaders().getFirst(RequestContext.REQUEST_ID_HEADER),
-				request.getHeaders().getFirst(RequestContext.TRACEPARENT_HEADER));
+		String requestId = request.getHeaders().getFirst(RequestContext.REQUEST_ID_HEADER);
+		Optional<TraceContext> span = Traces.ofExchange(exchange.getAttributes());
+		RequestContext context = span.map((server) -> RequestContext.ofSpan(requestId, server))
+			.orElseGet(() -> RequestContext.continueFrom(requestId,
+					request.getHeaders().getFirst(RequestContext.TRACEPARENT_HEADER)));
 		ServerHttpRequest continued = request.mutate().headers((headers) -> {
 			headers.set(RequestContext.REQUEST_ID_HEADER, context.requestId());
-			headers.set(RequestContext.TRACEPARENT_HEADER, context.traceparent());
+			if (span.isEmpty()) {
+				// Traced, the HTTP client's instrumentation writes the traceparent of its own span.
+				headers.set(RequestContext.TRACEPARENT_HEADER, context.traceparent());
+			}
 		}).build();
 		// Set just before the response is written, replacing the copy a proxied service's answer brings.
 		exchange.getResponse().beforeCommit(() -> {

@@ -21,17 +21,21 @@ import com.jayway.jsonpath.JsonPath;
 
 import vn.gov.bca.platform.runner.LocalStack;
 import vn.gov.bca.platform.runner.LocalStackOptions;
+import vn.gov.bca.platform.runner.Service;
 
 /**
  * The whole system as {@code ./run} starts it (Kafka, the MongoDB-protocol server, the real
  * Keycloak with the repository's realm, every service and the gateway), on ports shifted by
- * 10000, started once for all system tests of this JVM and stopped when it ends.
+ * 10000, started once for all system tests of this JVM and stopped when it ends. Zipkin runs
+ * beside it and every trace is kept; passport-service runs as two instances behind the gateway,
+ * so that every passport journey also shows that nothing depends on one instance's memory.
  */
 final class SystemStack {
 
 	static final String DEMO_PASSWORD = "Vneid@2026";
 
-	private static final LocalStack STACK = new LocalStack(LocalStackOptions.forTests().withObservability(true)).start();
+	private static final LocalStack STACK = new LocalStack(
+			LocalStackOptions.forTests().withObservability(true).withReplicas(Service.PASSPORT, 2)).start();
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -28,6 +28,8 @@ public final class LocalRunner {
 			"  --services=a,b       start only these services (e.g. identity,gateway)",
 			"  --port-offset=N      add N to every port (e.g. 10000: gateway 18080, Keycloak 18180)",
 			"  --memory             keep MongoDB data in memory instead of the H2 file",
+			"  --replicas=s=N,...   run N instances of service s behind the gateway (e.g. passport=2; at most",
+			"                       3; instance k on the service's ports + 100 x (k-1), same database)",
 			"  --observability      also start Zipkin (http://localhost:9411/zipkin/) and have every service",
 			"                       report all its traces to it (spans of HTTP, MongoDB and Kafka)",
 			"  --timeout=SECONDS    how long each part may take to become healthy (default 180)",
@@ -101,6 +103,7 @@ public final class LocalRunner {
 				case "--infra" -> options = options.withInfrastructureOnly();
 				case "--memory" -> options = options.withMongoBackend(MongoBackend.MEMORY);
 				case "--observability" -> options = options.withObservability(true);
+				case "--replicas" -> options = replicas(options, value);
 				case "--services" -> options = options.withServices(services(value));
 				case "--port-offset" -> options = options.withPortOffset(number(arg, value));
 				case "--timeout" -> options = options.withStartupTimeout(Duration.ofSeconds(number(arg, value)));
@@ -117,6 +120,22 @@ public final class LocalRunner {
 			return options;
 		}
 		return options.withSyntheticPopulation(number("IDENTITY_SYNTHETIC_POPULATION=" + value, value.trim()));
+	}
+
+	/** {@code passport=2,seal=2}: the named services' instance counts. */
+	private static LocalStackOptions replicas(LocalStackOptions options, String value) {
+		LocalStackOptions changed = options;
+		for (String entry : value.split(",")) {
+			if (entry.isBlank()) {
+				continue;
+			}
+			String[] parts = entry.split("=", 2);
+			if (parts.length != 2) {
+				throw new IllegalArgumentException("--replicas takes service=count, e.g. passport=2, not " + entry);
+			}
+			changed = changed.withReplicas(Service.parse(parts[0].trim()), number("--replicas=" + entry, parts[1].trim()));
+		}
+		return changed;
 	}
 
 	private static Set<Service> services(String value) {

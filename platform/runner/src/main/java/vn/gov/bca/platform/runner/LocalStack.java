@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -40,6 +42,8 @@ public final class LocalStack implements AutoCloseable {
 	private final Object lifecycle = new Object();
 	private final AtomicBoolean started = new AtomicBoolean();
 	private volatile boolean stopping;
+	/** Instances stopped by {@link #stopInstance} while the rest runs on: their exit is expected. */
+	private final Set<String> stoppedOnPurpose = ConcurrentHashMap.newKeySet();
 	private volatile Duration startupTime = Duration.ZERO;
 
 	public LocalStack(LocalStackOptions options) {
@@ -245,19 +249,23 @@ public final class LocalStack implements AutoCloseable {
 		Map<ManagedProcess, Probe> probes = new LinkedHashMap<>();
 		for (Service service : services) {
 			List<String> command = commands.service(service.jar(options.repoRoot()), options.serviceJvmArgs());
-			Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(service, options,
-					kafkaBootstrapServers(), keycloakUrl(), this::mongoUri));
-			if (!service.isGateway()) {
-				environment.put("DOCUMENTS_KEYSTORE_PASSWORD", DevelopmentKeystores.password(options.dataDir()));
+			for (int instance = 1; instance <= options.replicas(service); instance++) {
+				Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(service, options,
+						kafkaBootstrapServers(), keycloakUrl(), this::mongoUri));
+				environment.putAll(ServiceEnvironment.instance(service, instance, options));
+				if (!service.isGateway()) {
+					environment.put("DOCUMENTS_KEYSTORE_PASSWORD", DevelopmentKeystores.password(options.dataDir()));
+				}
+				if (options.observability()) {
+					environment.putAll(ZipkinProcess.serviceEnvironment(options));
+				}
+				String name = instanceName(service, instance);
+				ManagedProcess process = launch(processes, name, command, environment);
+				// Readiness on the public port (the contract of issue 10): UP only once what the first request
+				// needs is there, e.g. the service-account token; the actuator itself is on the management port.
+				probes.put(process, Probe.statusUp(serviceUrl(service, instance) + "/readyz"));
+				urls.put(name, serviceUrl(service, instance));
 			}
-			if (options.observability()) {
-				environment.putAll(ZipkinProcess.serviceEnvironment(options));
-			}
-			ManagedProcess process = launch(processes, service.module(), command, environment);
-			// Readiness on the public port (the contract of issue 10): UP only once what the first request
-			// needs is there, e.g. the service-account token; the actuator itself is on the management port.
-			probes.put(process, Probe.statusUp(serviceUrl(service) + "/readyz"));
-			urls.put(service.module(), serviceUrl(service));
 		}
 		probes.forEach(this::awaitHealthy);
 	}
@@ -285,7 +293,7 @@ public final class LocalStack implements AutoCloseable {
 			stage.add(process);
 		}
 		process.process().onExit().thenAccept(exited -> {
-			if (!stopping) {
+			if (!stopping && !stoppedOnPurpose.contains(name)) {
 				out.println("[local] " + name + " exited unexpectedly with code " + exited.exitValue() + "; see "
 						+ process.log());
 			}
@@ -314,6 +322,39 @@ public final class LocalStack implements AutoCloseable {
 		return "http://localhost:" + options.port(service.port());
 	}
 
+	/** The address of one instance (1 for the first) of a service run with replicas. */
+	public String serviceUrl(Service service, int instance) {
+		return "http://localhost:" + options.port(service, instance);
+	}
+
+	public String managementUrl(Service service, int instance) {
+		return "http://localhost:" + options.managementPort(service, instance) + "/actuator";
+	}
+
+	/** The process name of an instance: the module's for the first, {@code <module>-<k>} for others. */
+	static String instanceName(Service service, int instance) {
+		return (instance == 1) ? service.module() : service.module() + "-" + instance;
+	}
+
+	/**
+	 * Stops one instance of a service as an orchestrator would (SIGTERM: it finishes the requests
+	 * it has, then exits; killed after 20 s), while the rest of the stack runs on.
+	 */
+	public void stopInstance(Service service, int instance) {
+		String name = instanceName(service, instance);
+		for (Stage stage : stages) {
+			for (ManagedProcess process : stage.processes()) {
+				if (process.name().equals(name)) {
+					out.println("[local] stopping " + name + " (pid " + process.pid() + ")");
+					stoppedOnPurpose.add(name);
+					process.stop(STOP_GRACE);
+					return;
+				}
+			}
+		}
+		throw new IllegalArgumentException("No process " + name + " in this stack");
+	}
+
 	/** The service's actuator, on its management port (health details, metrics, prometheus). */
 	public String managementUrl(Service service) {
 		return "http://localhost:" + options.port(service.managementPort()) + "/actuator";
@@ -332,12 +373,12 @@ public final class LocalStack implements AutoCloseable {
 		return PaymentSandboxProcess.url(options);
 	}
 
-	/** The stand-in national portal: its integration API, its page and {@code /sandbox/mode}. */
 	/** Zipkin's API and UI ({@code /zipkin/}), when started with observability. */
 	public String zipkinUrl() {
 		return ZipkinProcess.url(options);
 	}
 
+	/** The stand-in national portal: its integration API, its page and {@code /sandbox/mode}. */
 	public String nationalPortalSandboxUrl() {
 		return NationalPortalSandboxProcess.url(options);
 	}

@@ -2,8 +2,10 @@ package vn.gov.bca.platform.runner;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +28,9 @@ import java.util.Set;
  *        start ({@code IDENTITY_SYNTHETIC_POPULATION}); 0 for none
  * @param observability start a Zipkin server and have every service report each trace to it
  *        ({@code ./run --observability}); without it spans are made and propagated but not kept
+ * @param replicas how many instances of a service to run behind the gateway ({@code ./run
+ *        --replicas=passport=2}); one for a service not named. Instance k (from 1) listens on the
+ *        service's ports + 100 × k and shares its database, topic and consumer groups
  */
 public record LocalStackOptions(
 		Path repoRoot,
@@ -40,7 +45,8 @@ public record LocalStackOptions(
 		Path realmFile,
 		List<String> serviceJvmArgs,
 		int syntheticPopulation,
-		boolean observability) {
+		boolean observability,
+		Map<Service, Integer> replicas) {
 
 	public static final String REALM = "vneid";
 
@@ -62,6 +68,15 @@ public record LocalStackOptions(
 		realmFile = realmFile.toAbsolutePath().normalize();
 		services = services.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(services));
 		serviceJvmArgs = List.copyOf(serviceJvmArgs);
+		replicas = Map.copyOf(replicas);
+		replicas.forEach((service, count) -> {
+			if (service.isGateway()) {
+				throw new IllegalArgumentException("The gateway runs once here (several gateways need a load balancer in front)");
+			}
+			if (count < 1 || count > 3) {
+				throw new IllegalArgumentException("Between 1 and 3 instances of " + service.module() + ", not " + count);
+			}
+		});
 		if (syntheticPopulation < 0) {
 			throw new IllegalArgumentException("syntheticPopulation must not be negative");
 		}
@@ -77,7 +92,7 @@ public record LocalStackOptions(
 		return new LocalStackOptions(repoRoot, local.resolve("data"), local.resolve("logs"), Ports.defaults(),
 				MongoBackend.H2, Optional.empty(), EnumSet.allOf(Service.class), Duration.ofMinutes(3), false,
 				repoRoot.resolve("keycloak").resolve(REALM + "-realm.json"),
-				List.of("-Xmx384m", "-XX:+UseSerialGC"), DEFAULT_SYNTHETIC_POPULATION, false);
+				List.of("-Xmx384m", "-XX:+UseSerialGC"), DEFAULT_SYNTHETIC_POPULATION, false, Map.of());
 	}
 
 	/**
@@ -103,33 +118,33 @@ public record LocalStackOptions(
 
 	public LocalStackOptions withPorts(Ports ports) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
 	}
 
 	public LocalStackOptions withDataDir(Path dataDir) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
 	}
 
 	public LocalStackOptions withLogDir(Path logDir) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
 	}
 
 	public LocalStackOptions withMongoBackend(MongoBackend mongoBackend) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
 	}
 
 	/** Uses a real MongoDB (e.g. {@code mongodb://localhost:27017/?replicaSet=rs0}) instead of starting one. */
 	public LocalStackOptions withExternalMongo(String uri) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, Optional.of(uri), services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
 	}
 
 	public LocalStackOptions withServices(Set<Service> services) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
 	}
 
 	public LocalStackOptions withServices(Service... services) {
@@ -143,32 +158,55 @@ public record LocalStackOptions(
 
 	public LocalStackOptions withStartupTimeout(Duration startupTimeout) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
 	}
 
 	public LocalStackOptions withClean(boolean clean) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
 	}
 
 	public LocalStackOptions withRealmFile(Path realmFile) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
 	}
 
 	public LocalStackOptions withServiceJvmArgs(List<String> serviceJvmArgs) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
 	}
 
 	public LocalStackOptions withSyntheticPopulation(int syntheticPopulation) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
 	}
 
 	public LocalStackOptions withObservability(boolean observability) {
 		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
-				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability);
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, replicas);
+	}
+
+	public LocalStackOptions withReplicas(Service service, int count) {
+		Map<Service, Integer> changed = new EnumMap<>(Service.class);
+		changed.putAll(replicas);
+		changed.put(service, count);
+		return new LocalStackOptions(repoRoot, dataDir, logDir, ports, mongoBackend, externalMongoUri, services,
+				startupTimeout, clean, realmFile, serviceJvmArgs, syntheticPopulation, observability, changed);
+	}
+
+	/** How many instances of the service run: 1 unless {@link #withReplicas} said more. */
+	public int replicas(Service service) {
+		return replicas.getOrDefault(service, 1);
+	}
+
+	/** The server port of instance {@code instance} (1 for the first) of a service. */
+	public int port(Service service, int instance) {
+		return port(service.port()) + 100 * (instance - 1);
+	}
+
+	/** The management port of instance {@code instance} (1 for the first) of a service. */
+	public int managementPort(Service service, int instance) {
+		return port(service.managementPort()) + 100 * (instance - 1);
 	}
 
 	public int port(Port port) {

@@ -56,6 +56,45 @@ final class ServiceEnvironment {
 	}
 
 	/**
+	 * What differs between the instances of a service run with replicas: their ports, and only the
+	 * first loads the synthetic population. For the gateway: every instance of each service, which
+	 * its load balancer takes turns with (a list, so given whole as SPRING_APPLICATION_JSON).
+	 */
+	static Map<String, String> instance(Service service, int instance, LocalStackOptions options) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		if (service.isGateway()) {
+			StringBuilder json = new StringBuilder();
+			for (Service target : Service.values()) {
+				if (target.isGateway() || options.replicas(target) == 1) {
+					continue;
+				}
+				json.append(json.isEmpty() ? "" : ",").append('"').append(target.module()).append("\":[");
+				for (int k = 1; k <= options.replicas(target); k++) {
+					json.append((k > 1) ? "," : "")
+						.append("{\"uri\":\"http://localhost:")
+						.append(options.port(target, k))
+						.append("\"}");
+				}
+				json.append(']');
+			}
+			if (!json.isEmpty()) {
+				environment.put("SPRING_APPLICATION_JSON",
+						"{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":{" + json
+								+ "}}}}}}}");
+			}
+			return environment;
+		}
+		if (instance > 1) {
+			environment.put("SERVER_PORT", Integer.toString(options.port(service, instance)));
+			environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(options.managementPort(service, instance)));
+			if (service == Service.IDENTITY) {
+				environment.put("IDENTITY_SYNTHETIC_POPULATION", "0");
+			}
+		}
+		return environment;
+	}
+
+	/**
 	 * The payment platform fine-payment-service talks to (the sandbox) and where the platform reaches
 	 * back: callbacks and the citizen's browser come in through the gateway, as they would in production.
 	 */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,9 @@ class GatewayTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private MeterRegistry metrics;
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
@@ -169,6 +173,7 @@ class GatewayTests {
 
 	@Test
 	void limitsOneCitizensRequestsWith429AndRetryAfter() {
+		double refusedBefore = this.metrics.counter("vneid.gateway.rate.limited", "caller", "account").count();
 		String token = jwt.citizen("001075003333", 2);
 		for (int i = 0; i < 5; i++) {
 			this.client.get()
@@ -191,6 +196,8 @@ class GatewayTests {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://dichvucong.bca.gov.vn/problems/too-many-requests");
+		assertThat(this.metrics.counter("vneid.gateway.rate.limited", "caller", "account").count())
+			.isEqualTo(refusedBefore + 1);
 		// Another citizen is not affected by the first one's limit.
 		this.client.get()
 			.uri("/api/identity/echo")

@@ -34,7 +34,7 @@ import vn.gov.bca.platform.testkit.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * passport-service runs as two instances behind the gateway (SystemStack), sharing its database,
+ * passport-service runs as two instances behind the gateway (the second started here), sharing its database,
  * topic and consumer groups and nothing else. Citizens file and withdraw passport dossiers and
  * read them through the gateway while one instance is stopped as an orchestrator stops a pod
  * (SIGTERM). Both instances served requests, the consumers split the topic's partitions, every
@@ -60,6 +60,9 @@ class ScaleOutSystemTests {
 
 	@Test
 	void twoInstancesShareTheWorkAndOneStoppedUnderTrafficLosesNothingAnswered() throws Exception {
+		SystemStack.get().startInstance(Service.PASSPORT, 2);
+		// The gateway's next readiness check (every 2 s) finds it.
+		pause(3_000);
 		assertThat(SystemStack.get(SystemStack.get().serviceUrl(Service.PASSPORT, 1) + "/readyz").statusCode())
 			.isEqualTo(200);
 		assertThat(SystemStack.get(SystemStack.get().serviceUrl(Service.PASSPORT, 2) + "/readyz").statusCode())
@@ -175,14 +178,15 @@ class ScaleOutSystemTests {
 		assertThat(submittedEvents).as("one DossierSubmitted per answered submission").isEqualTo(submitted.size());
 		assertThat(withdrawnEvents).as("one DossierWithdrawn per answered withdrawal").isEqualTo(withdrawn.size());
 		assertThat(duplicates).as("events published twice").isZero();
-		// A request in flight on a connection the stopping instance closes may fail; only a few, and
-		// only as the gateway's 502/503, never as a wrong answer. A new submission may also be refused
+		// A request in flight on a connection the stopping instance closes, or sent to it before the
+		// gateway's next readiness check (2 s: some 8 requests here), may fail; only as the gateway's
+		// 502/503, never as a wrong answer. A new submission may also be refused
 		// (409) while the withdrawn dossier's hold on its holder is still to be released: the
 		// follow-up consumer releases it from the event, and its partitions move to the other instance.
 		assertThat(failures).as("failures during the stop")
 			.allSatisfy((failure) -> assertThat(failure).matches("[a-z]+ 50[234] .*|submit 409 .*chưa giải quyết xong.*"));
 		assertThat(failures.stream().filter((failure) -> failure.matches("[a-z]+ 50[234] .*")))
-			.as("requests the gateway could not hand to a running instance").hasSizeLessThanOrEqualTo(5);
+			.as("requests the gateway could not hand to a running instance").hasSizeLessThanOrEqualTo(10);
 	}
 
 	private static HttpResponse<String> withdraw(String code, String token) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the gateway, and the request's id (its {@code X-Request-Id}, the one a citizen's error
  * page shows) finds one trace holding the gateway's span, seal-service's server span, its MongoDB
  * commands, and the Kafka consumer that handled the event the dossier's submission caused, joined
- * to the request through the outbox.
+ * to the request through the outbox. Runs right after the first request (the college has no seal
+ * yet) and withdraws its dossier again, waiting for the follow-up of the withdrawal, so that the
+ * seal journey files its own.
  */
+@Order(2)
 class TracingSystemTests {
 
 	@Test
@@ -67,6 +71,14 @@ class TracingSystemTests {
 				assertThat(tags(span)).containsEntry("db.system", "mongodb");
 				assertThat(ancestors(span, byId)).contains(consumer.get("id"));
 			});
+
+		String withdrawal = "trace-check-" + UUID.randomUUID();
+		HttpResponse<String> withdrawn = SystemStack.post(SystemStack.gateway() + "/api/seal/dossiers/" + code + "/withdraw",
+				"{\"reason\": \"Kiểm thử theo dõi\"}", "Authorization",
+				"Bearer " + SystemStack.userToken("daidien.truonghoc"), "X-Request-Id", withdrawal);
+		assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+		// Its follow-up gives the college's open-dossier claim back.
+		awaitTrace(withdrawal);
 	}
 
 	/** The spans of the one trace whose server spans carry the request id, once the consumer's has arrived. */

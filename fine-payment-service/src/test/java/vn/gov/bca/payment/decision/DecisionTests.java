@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
@@ -57,6 +58,7 @@ class DecisionTests {
 				(record) -> ("PC08-HN|" + number).equals(record.key()), 1, Duration.ofSeconds(20));
 		assertThat(TopicReader.header(received.get(0), "ce_type")).isEqualTo("vn.gov.bca.payment.DecisionReceived");
 		assertThat(received.get(0).value()).doesNotContain("001085012345").doesNotContain("Nguyễn");
+		EventSchemaAssertions.assertValid(received);
 	}
 
 	@Test

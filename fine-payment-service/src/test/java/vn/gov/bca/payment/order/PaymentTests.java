@@ -40,6 +40,7 @@ import vn.gov.bca.paymentsandbox.Settings;
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
 import vn.gov.bca.platform.dossier.fee.FeeOrders;
 import vn.gov.bca.platform.dossier.fee.PaymentSucceeded;
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.PdfDocuments;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
@@ -202,6 +203,7 @@ class PaymentTests {
 						&& "vn.gov.bca.payment.PaymentSucceeded".equals(TopicReader.header(record, "ce_type")),
 				Duration.ofSeconds(5));
 		assertThat(succeeded).hasSize(1);
+		EventSchemaAssertions.assertValid(succeeded);
 		// A fine's order is this service's own: other services' fee listeners ignore it by this name.
 		assertThat(succeeded.get(0).value()).contains("\"requestedBy\":\"fine-payment-service\"");
 		List<ConsumerRecord<String, String>> finePaid = TopicReader.readFor(
@@ -210,6 +212,7 @@ class PaymentTests {
 						&& "vn.gov.bca.payment.FinePaid".equals(TopicReader.header(record, "ce_type")),
 				Duration.ofSeconds(2));
 		assertThat(finePaid).hasSize(1);
+		EventSchemaAssertions.assertValid(finePaid);
 	}
 
 	@Test
@@ -533,6 +536,7 @@ class PaymentTests {
 		assertThat(succeeded.get(0).value()).contains("\"referenceType\":\"DOSSIER_FEE\"")
 			.contains(dossier)
 			.contains("\"requestedBy\":\"passport-service\"");
+		EventSchemaAssertions.assertValid(succeeded);
 		// The contract: the event as published, read by the dossier services' listener record.
 		PaymentSucceeded read = this.json.readValue(succeeded.get(0).value(), PaymentSucceeded.class);
 		assertThat(read.eventId()).isNotBlank();

@@ -1,5 +1,7 @@
 package vn.gov.bca.gateway.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +26,9 @@ class RateLimitConfiguration {
 
 	@Bean
 	RateLimitFilter rateLimitFilter(TokenBuckets buckets, RateLimitProperties properties, Problems problems,
-			GatewayProperties gateway) {
-		return new RateLimitFilter(buckets, properties, problems, new ClientAddress(gateway.getTrustedProxies()));
+			GatewayProperties gateway, ObjectProvider<MeterRegistry> metrics) {
+		return new RateLimitFilter(buckets, properties, problems, new ClientAddress(gateway.getTrustedProxies()),
+				metrics.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 }

@@ -3,6 +3,8 @@ package vn.gov.bca.gateway.ratelimit;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -36,12 +38,30 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final ClientAddress clientAddress;
 
+	private final Counter refusedAccounts;
+
+	private final Counter refusedAddresses;
+
+	/**
+	 * @param metrics where {@code vneid.gateway.rate.limited} counts the requests refused, tagged
+	 *        {@code caller}: {@code account} (a token's subject or client) or {@code address}
+	 *        (anonymous, by IP)
+	 */
 	public RateLimitFilter(TokenBuckets buckets, RateLimitProperties properties, Problems problems,
-			ClientAddress clientAddress) {
+			ClientAddress clientAddress, MeterRegistry metrics) {
 		this.buckets = buckets;
 		this.properties = properties;
 		this.problems = problems;
 		this.clientAddress = clientAddress;
+		this.refusedAccounts = refusals(metrics, "account");
+		this.refusedAddresses = refusals(metrics, "address");
+	}
+
+	private static Counter refusals(MeterRegistry metrics, String caller) {
+		return Counter.builder("vneid.gateway.rate.limited")
+			.tag("caller", caller)
+			.description("Requests the gateway refused with 429 for their caller's rate limit")
+			.register(metrics);
 	}
 
 	@Override
@@ -64,6 +84,8 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 				if (decision.allowed()) {
 					return chain.filter(exchange);
 				}
+				boolean anonymous = exchange.getRequest().getHeaders().getFirst("Authorization") == null;
+				(anonymous ? this.refusedAddresses : this.refusedAccounts).increment();
 				exchange.getResponse().getHeaders().set("Retry-After", Long.toString(decision.retryAfterSeconds()));
 				return this.problems.write(exchange, ProblemType.TOO_MANY_REQUESTS, "too-many-requests",
 						new Object[] { decision.retryAfterSeconds() }, Map.of());

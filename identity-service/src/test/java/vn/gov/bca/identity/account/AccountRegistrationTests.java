@@ -22,6 +22,7 @@ import vn.gov.bca.identity.privacy.Pseudonyms;
 import vn.gov.bca.identity.registry.CitizenRegistry;
 import vn.gov.bca.identity.registry.NewCitizens;
 import vn.gov.bca.identity.registry.Sex;
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
@@ -209,6 +210,7 @@ class AccountRegistrationTests {
 						&& "vn.gov.bca.identity.AccountLocked".equals(TopicReader.header(record, "ce_type")),
 				1, Duration.ofSeconds(20));
 		assertThat(locked.get(0).value()).contains("LOST_DEVICE").doesNotContain("điện thoại").doesNotContain(LONG);
+		EventSchemaAssertions.assertValid(locked);
 		assertThat(locked.get(0).key()).doesNotContain(LONG);
 		assertThat(TopicReader.header(locked.get(0), "ce_subject")).isEqualTo(this.pseudonyms.of(LONG));
 
@@ -265,6 +267,7 @@ class AccountRegistrationTests {
 						&& "vn.gov.bca.identity.AccountLevelRaised".equals(TopicReader.header(record, "ce_type")),
 				1, Duration.ofSeconds(20));
 		assertThat(raised.get(0).value()).contains("\"toLevel\":2");
+		EventSchemaAssertions.assertValid(raised);
 	}
 
 	private WebTestClient.ResponseSpec approve(String personalId, String body, String token) {

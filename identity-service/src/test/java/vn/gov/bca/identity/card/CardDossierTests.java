@@ -28,6 +28,7 @@ import vn.gov.bca.identity.registry.Kin;
 import vn.gov.bca.identity.registry.NewCitizens;
 import vn.gov.bca.identity.registry.Sex;
 import vn.gov.bca.platform.dossier.calendar.HolidayCalendars;
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.PdfDocuments;
@@ -160,6 +161,7 @@ class CardDossierTests {
 						&& record.value().contains(code),
 				1, Duration.ofSeconds(20));
 		assertThat(issued.get(0).value()).contains(code, born.plusYears(40).toString()).doesNotContain(holder);
+		EventSchemaAssertions.assertValid(issued);
 
 		// The receipt at acceptance, and the signed notice of the result with the card's dates.
 		byte[] result = document(code, "ID_CARD_RESULT", token);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.gov.bca.identity.privacy.Pseudonyms;
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 import vn.gov.bca.platform.testkit.TopicReader;
@@ -63,6 +64,7 @@ class CardExchangeRemindersTests {
 			assertThat((Integer) JsonPath.read(event.value(), "$.exchangeAge")).isEqualTo(25);
 			assertThat(event.value()).doesNotContain(personalId, "Vũ Văn Nhắc");
 		});
+		EventSchemaAssertions.assertValid(due);
 
 		this.reminders.remind(today).block();
 		assertThat(TopicReader.readFor(TestInfrastructure.get().kafkaBootstrapServers(), "identity.events.v1",

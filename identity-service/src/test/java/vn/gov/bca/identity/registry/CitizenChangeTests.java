@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
@@ -178,6 +179,7 @@ class CitizenChangeTests {
 			.contains("religion")
 			.doesNotContain("Bến Thành")
 			.doesNotContain("Phật");
+		EventSchemaAssertions.assertValid(changed);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
@@ -64,6 +65,7 @@ class CitizenRegistryTests {
 				TestInfrastructure.get().kafkaBootstrapServers(), "identity.events.v1",
 				(record) -> this.pseudonyms.of("001185000101").equals(record.key()), 1, Duration.ofSeconds(20));
 		assertThat(events).hasSize(1);
+		EventSchemaAssertions.assertValid(events);
 		assertThat(TopicReader.header(events.get(0), "ce_type")).isEqualTo("vn.gov.bca.identity.CitizenRegistered");
 		assertThat(events.get(0).value()).doesNotContain("Nguyễn").doesNotContain("1985-04-02");
 		// Finding 10: no personal id in the key, the headers (ce_subject) or the payload (aggregateId).

@@ -24,6 +24,7 @@ import vn.gov.bca.identity.registry.CitizenRegistry;
 import vn.gov.bca.identity.registry.Household;
 import vn.gov.bca.identity.registry.NewCitizens;
 import vn.gov.bca.identity.registry.Sex;
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 import vn.gov.bca.platform.testkit.TopicReader;
@@ -116,6 +117,7 @@ class ResidenceUpdatesTests {
 		assertThat(changes).extracting((record) -> TopicReader.header(record, "ce_type"))
 			.containsExactly("vn.gov.bca.identity.CitizenRegistered", "vn.gov.bca.identity.CitizenChanged",
 					"vn.gov.bca.identity.CitizenChanged", "vn.gov.bca.identity.CitizenChanged");
+		EventSchemaAssertions.assertValid(changes);
 		assertThat(changes).allSatisfy((record) -> assertThat(record.value()).doesNotContain(PERSON));
 	}
 

@@ -29,6 +29,7 @@ import vn.gov.bca.passport.passport.PassportBook;
 import vn.gov.bca.platform.dossier.Channel;
 import vn.gov.bca.platform.dossier.calendar.WorkingDays;
 import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.PdfDocuments;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.ServiceStubs;
@@ -136,6 +137,7 @@ class PassportDossierTests {
 		assertThat(events).extracting((record) -> TopicReader.header(record, "ce_type").replace("vn.gov.bca.passport.", ""))
 			.containsExactly("DossierSubmitted", "DossierAccepted", "PaymentRequested", "PaymentReceived",
 					"DossierProcessed", "PassportIssued", "ResultReturned");
+		EventSchemaAssertions.assertValid(events);
 
 		// The passport book follows from PassportIssued (read back from the topic), moments after approval.
 		String number = JsonPath.read(approved, "$.passport.number");

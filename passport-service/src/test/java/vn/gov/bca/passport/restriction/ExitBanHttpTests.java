@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
@@ -78,6 +79,7 @@ class ExitBanHttpTests {
 				(record) -> banId.equals(record.key()), 2, Duration.ofSeconds(20));
 		assertThat(events).extracting((record) -> TopicReader.header(record, "ce_type"))
 			.containsExactly("vn.gov.bca.passport.ExitBanImposed", "vn.gov.bca.passport.ExitBanLifted");
+		EventSchemaAssertions.assertValid(events);
 		assertThat(events).allSatisfy((record) -> assertThat(record.value()).doesNotContain(holder).contains("\"01\""));
 	}
 

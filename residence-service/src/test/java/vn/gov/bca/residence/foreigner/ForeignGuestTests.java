@@ -21,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Flux;
 
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
@@ -163,6 +164,7 @@ class ForeignGuestTests {
 		var events = TopicReader.await(TestInfrastructure.get().kafkaBootstrapServers(), "residence.events.v1",
 				(record) -> id.equals(record.key()), 1, Duration.ofSeconds(20));
 		assertThat(events).hasSize(1);
+		EventSchemaAssertions.assertValid(events);
 		assertThat(events.get(0).value()).contains("\"guests\":997", "\"late\":10").doesNotContain("M00000001", "KIM MIN");
 
 		// The guest in row 3 leaves; declaring it twice is a conflict.

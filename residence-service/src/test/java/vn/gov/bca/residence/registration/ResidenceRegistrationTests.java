@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.PdfDocuments;
@@ -168,6 +169,7 @@ class ResidenceRegistrationTests {
 			assertThat((String) JsonPath.read(event.value(), "$.commune")).isEqualTo("Phường Hoàn Kiếm");
 			assertThat(event.value()).doesNotContain(TAM, "Trần Văn Tâm", "Hàng Bạc");
 		});
+		EventSchemaAssertions.assertValid(events);
 
 		// identity-service, with its service account, reads who and where; no one else does.
 		this.client.get()
@@ -492,6 +494,7 @@ class ResidenceRegistrationTests {
 				.isEqualTo(DeletionProposals.Case.TEMPORARY_PERIOD_ENDED.ground());
 			assertThat(event.value()).doesNotContain(SHORT_STAY, "Vũ Thị Ngắn");
 		});
+		EventSchemaAssertions.assertValid(deleted);
 
 		// She gets the signed notice of the deletion, with its ground.
 		String notices = this.client.get()

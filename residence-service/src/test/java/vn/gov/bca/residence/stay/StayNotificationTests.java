@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.ServiceStubs;
@@ -137,6 +138,7 @@ class StayNotificationTests {
 		var events = TopicReader.await(TestInfrastructure.get().kafkaBootstrapServers(), "residence.events.v1",
 				(record) -> id.equals(record.key()), 1, Duration.ofSeconds(20));
 		assertThat(events).hasSize(1);
+		EventSchemaAssertions.assertValid(events);
 		assertThat(TopicReader.header(events.get(0), "ce_type")).isEqualTo("vn.gov.bca.residence.StayNotified");
 		assertThat(events.get(0).value()).contains("\"onTime\":false", "\"guests\":1")
 			.doesNotContain("001190000777", "Phạm Minh Đức");

@@ -26,6 +26,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import vn.gov.bca.platform.document.signature.DevelopmentCa;
 import vn.gov.bca.platform.document.signature.DocumentSigner;
 import vn.gov.bca.platform.testkit.CallerClaims;
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.PdfDocuments;
@@ -169,6 +170,7 @@ class SealDossierTests {
 				EVENTS, (record) -> sealNumber.equals(record.key()), 2, Duration.ofSeconds(20));
 		assertThat(events).extracting((event) -> TopicReader.header(event, "ce_type"))
 			.contains("vn.gov.bca.seal.SealRegistered", "vn.gov.bca.seal.CertificateIssued");
+		EventSchemaAssertions.assertValid(events);
 		assertThat(events).allSatisfy((event) -> assertThat(event.value()).doesNotContain(RECTOR));
 
 		// A second new seal of the same kind is refused while this one is active.

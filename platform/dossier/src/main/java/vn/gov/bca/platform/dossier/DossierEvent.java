@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.UUID;
 
 import vn.gov.bca.platform.data.outbox.DomainEvent;
+import vn.gov.bca.platform.data.outbox.EventSchemaScope;
 
 /**
  * What happens to a dossier, published by the owning service on its topic, keyed by dossier code;
  * the CloudEvents type is the service's prefix and the record's name
  * ({@code vn.gov.bca.passport.DossierAccepted}). Events carry the procedure and the new status,
- * never the applicant's personal data.
+ * never the applicant's personal data. Their JSON Schemas are the same on every topic, under
+ * {@code META-INF/vneid/event-schemas/dossier/}.
  */
+@EventSchemaScope("dossier")
 public sealed interface DossierEvent extends DomainEvent {
 
 	String procedureCode();

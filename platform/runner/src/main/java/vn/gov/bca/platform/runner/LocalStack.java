@@ -243,31 +243,50 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private void startServices(List<Service> services) {
-		ChildCommands commands = ChildCommands.forRepo(options.repoRoot());
 		// Peers that need nothing of each other: stopped together.
 		List<ManagedProcess> processes = newStage();
 		Map<ManagedProcess, Probe> probes = new LinkedHashMap<>();
 		for (Service service : services) {
-			List<String> command = commands.service(service.jar(options.repoRoot()), options.serviceJvmArgs());
 			for (int instance = 1; instance <= options.replicas(service); instance++) {
-				Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(service, options,
-						kafkaBootstrapServers(), keycloakUrl(), this::mongoUri));
-				environment.putAll(ServiceEnvironment.instance(service, instance, options));
-				if (!service.isGateway()) {
-					environment.put("DOCUMENTS_KEYSTORE_PASSWORD", DevelopmentKeystores.password(options.dataDir()));
-				}
-				if (options.observability()) {
-					environment.putAll(ZipkinProcess.serviceEnvironment(options));
-				}
-				String name = instanceName(service, instance);
-				ManagedProcess process = launch(processes, name, command, environment);
+				ManagedProcess process = launchInstance(processes, service, instance);
 				// Readiness on the public port (the contract of issue 10): UP only once what the first request
 				// needs is there, e.g. the service-account token; the actuator itself is on the management port.
 				probes.put(process, Probe.statusUp(serviceUrl(service, instance) + "/readyz"));
-				urls.put(name, serviceUrl(service, instance));
 			}
 		}
 		probes.forEach(this::awaitHealthy);
+	}
+
+	private ManagedProcess launchInstance(List<ManagedProcess> stage, Service service, int instance) {
+		List<String> command = ChildCommands.forRepo(options.repoRoot())
+			.service(service.jar(options.repoRoot()), options.serviceJvmArgs());
+		Map<String, String> environment = new LinkedHashMap<>(ServiceEnvironment.of(service, options,
+				kafkaBootstrapServers(), keycloakUrl(), this::mongoUri));
+		environment.putAll(ServiceEnvironment.instance(service, instance, options));
+		if (!service.isGateway()) {
+			environment.put("DOCUMENTS_KEYSTORE_PASSWORD", DevelopmentKeystores.password(options.dataDir()));
+		}
+		if (options.observability()) {
+			environment.putAll(ZipkinProcess.serviceEnvironment(options));
+		}
+		String name = instanceName(service, instance);
+		ManagedProcess process = launch(stage, name, command, environment);
+		urls.put(name, serviceUrl(service, instance));
+		return process;
+	}
+
+	/**
+	 * Starts again an instance that {@link #stopInstance} stopped (the gateway knows every instance
+	 * of {@link LocalStackOptions#replicas} and gives it requests once it answers ready).
+	 */
+	public void startInstance(Service service, int instance) {
+		if (instance < 2 || instance > options.replicas(service)) {
+			throw new IllegalArgumentException("The stack runs instances 1 to " + options.replicas(service) + " of "
+					+ service.module() + "; instance " + instance + " cannot be started again");
+		}
+		stoppedOnPurpose.remove(instanceName(service, instance));
+		ManagedProcess process = launchInstance(newStage(), service, instance);
+		awaitHealthy(process, Probe.statusUp(serviceUrl(service, instance) + "/readyz"));
 	}
 
 	private List<ManagedProcess> newStage() {
@@ -344,7 +363,7 @@ public final class LocalStack implements AutoCloseable {
 		String name = instanceName(service, instance);
 		for (Stage stage : stages) {
 			for (ManagedProcess process : stage.processes()) {
-				if (process.name().equals(name)) {
+				if (process.name().equals(name) && process.isAlive()) {
 					out.println("[local] stopping " + name + " (pid " + process.pid() + ")");
 					stoppedOnPurpose.add(name);
 					process.stop(STOP_GRACE);

@@ -180,7 +180,8 @@ public final class AggregateStore<T> {
 	private Document entry(DomainEvent event, RequestContext request, String traceparent) {
 		OutboxEntry entry = new OutboxEntry(event.eventId().toString(), this.eventTypePrefix + event.eventType(),
 				event.aggregateId(), event.occurredAt(), event.schemaVersion(), this.json.writeValueAsString(event),
-				(request != null) ? request.requestId() : null, traceparent);
+				(request != null) ? request.requestId() : null, traceparent,
+				EventSchemas.uri(event, this.relay.topic()));
 		return OutboxRelay.toDocument(entry);
 	}
 

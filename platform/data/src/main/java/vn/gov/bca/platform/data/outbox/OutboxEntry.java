@@ -15,8 +15,10 @@ import java.time.Instant;
  * @param data the event as JSON
  * @param requestId the request that caused it
  * @param traceparent the W3C trace context of that request
+ * @param dataschema the CloudEvents dataschema, the URI of the event's JSON Schema ({@link EventSchemas}); null
+ * in an entry written before it was stored, which then goes out without one
  */
 public record OutboxEntry(String eventId, String type, String subject, Instant time, int schemaVersion, String data,
-		String requestId, String traceparent) {
+		String requestId, String traceparent, String dataschema) {
 
 }

@@ -153,6 +153,7 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 		header(record, "ce_time", entry.time().toString());
 		header(record, "ce_subject", entry.subject());
 		header(record, "ce_dataschemaversion", Integer.toString(entry.schemaVersion()));
+		header(record, "ce_dataschema", entry.dataschema());
 		header(record, "content-type", "application/json");
 		header(record, "X-Request-Id", entry.requestId());
 		if (this.tracer == Tracer.NOOP) {
@@ -287,7 +288,8 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 			.append("schemaVersion", entry.schemaVersion())
 			.append("data", entry.data())
 			.append("requestId", entry.requestId())
-			.append("traceparent", entry.traceparent());
+			.append("traceparent", entry.traceparent())
+			.append("dataschema", entry.dataschema());
 	}
 
 	static OutboxEntry toEntry(Document document) {
@@ -295,7 +297,7 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 		return new OutboxEntry(document.getString("eventId"), document.getString("type"),
 				document.getString("subject"), (time != null) ? time.toInstant() : Instant.now(),
 				document.getInteger("schemaVersion", 1), document.getString("data"), document.getString("requestId"),
-				document.getString("traceparent"));
+				document.getString("traceparent"), document.getString("dataschema"));
 	}
 
 }

@@ -18,6 +18,7 @@ import reactor.test.StepVerifier;
 import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.outbox.OutboxProperties;
 import vn.gov.bca.platform.data.outbox.OutboxRelay;
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 import vn.gov.bca.platform.testkit.TopicReader;
@@ -70,6 +71,13 @@ class OutboxTests {
 		assertThat(TopicReader.header(first, "ce_specversion")).isEqualTo("1.0");
 		assertThat(TopicReader.header(first, "ce_time")).isNotBlank();
 		assertThat(TopicReader.header(first, "content-type")).isEqualTo("application/json");
+		assertThat(TopicReader.header(first, "ce_dataschemaversion")).isEqualTo("1");
+		assertThat(records).extracting((r) -> TopicReader.header(r, "ce_dataschema"))
+			.containsExactly("urn:vneid:event-schema:parcel.events.v1:ParcelRegistered:v1",
+					"urn:vneid:event-schema:parcel.events.v1:ParcelMoved:v1",
+					"urn:vneid:event-schema:parcel.events.v1:ParcelMoved:v1",
+					"urn:vneid:event-schema:parcel.events.v1:ParcelMoved:v1");
+		EventSchemaAssertions.assertValid(records);
 		assertThat(records).extracting(ConsumerRecord::partition).containsOnly(first.partition());
 
 		Document stored = awaitOutboxEmpty(id);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.Id;
 
 import vn.gov.bca.platform.data.outbox.DomainEvent;
+import vn.gov.bca.platform.data.outbox.EventSchemaScope;
 import vn.gov.bca.platform.document.AdministrativeDocument.Row;
 import vn.gov.bca.platform.web.error.IllegalTransitionException;
 import vn.gov.bca.platform.web.security.Caller;
@@ -111,6 +112,8 @@ public final class IssuedDocument {
 	public record Revocation(String reason, String revokedBy, Instant revokedAt) {
 	}
 
+	/** Published on the topic of each service that issues documents; one schema each, under {@code event-schemas/document/}. */
+	@EventSchemaScope("document")
 	public sealed interface DocumentEvent extends DomainEvent {
 
 	}

@@ -23,6 +23,7 @@ import vn.gov.bca.platform.document.AdministrativeDocument;
 import vn.gov.bca.platform.document.AdministrativeDocument.Row;
 import vn.gov.bca.platform.document.DocumentRenderer;
 import vn.gov.bca.platform.document.PoliceUnits;
+import vn.gov.bca.platform.testkit.EventSchemaAssertions;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.PdfDocuments;
@@ -88,6 +89,7 @@ class DocumentRegisterTests {
 		var issued = TopicReader.await(TestInfrastructure.get().kafkaBootstrapServers(), "permit.events.v1",
 				(record) -> key.equals(record.key()), 1, Duration.ofSeconds(20));
 		assertThat(issued).hasSize(1);
+		EventSchemaAssertions.assertValid(issued);
 		assertThat(TopicReader.header(issued.get(0), "ce_type")).isEqualTo("vn.gov.bca.permit.DocumentIssued");
 		assertThat(issued.get(0).value()).contains(again.id(), again.sha256())
 			.doesNotContain("001090000001", "Nguyễn Văn An", again.check());

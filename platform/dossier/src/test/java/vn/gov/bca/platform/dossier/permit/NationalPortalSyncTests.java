@@ -97,13 +97,17 @@ class NationalPortalSyncTests {
 
 		portal.setMode(Mode.NORMAL, Duration.ZERO);
 		awaitHistory(code, List.of("1", "2", "9", "10"));
+		// Each progress entry once: submit, accept, process, return (the last one's update follows
+		// the status it brings, a moment later).
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				(List<String>) JsonPath.read(sandbox("/sandbox/dossiers/" + code), "$.TienDoXuLy[*].TrangThai"))
+			.containsExactly("1", "2", "9", "10"));
 		String held = sandbox("/sandbox/dossiers/" + code);
 		assertThat((String) JsonPath.read(held, "$.MaTTHC")).isEqualTo("9.000001");
 		assertThat((String) JsonPath.read(held, "$.ChuHoSo")).isEqualTo("Trần Văn Phép");
 		assertThat((String) JsonPath.read(held, "$.MaDonViXuLy")).isEqualTo("CAP-HK-HN");
 		assertThat((String) JsonPath.read(held, "$.NgayTra")).matches("[0-9]{14}");
 		assertThat((String) JsonPath.read(held, "$.HinhThuc")).isEqualTo("0");
-		// Each progress entry once: submit, accept, process, return.
 		List<String> steps = JsonPath.read(held, "$.TienDoXuLy[*].TrangThai");
 		assertThat(steps).containsExactly("1", "2", "9", "10");
 		syncState(code)

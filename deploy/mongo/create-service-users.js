@@ -1,7 +1,10 @@
 // Run once by the mongo image on an empty data volume (/docker-entrypoint-initdb.d), before the
 // replica set starts: one user per service, allowed to read and write its own database only, so a
-// compromised service cannot read another's records (issue 10, finding 6). The passwords come from
+// compromised service cannot read another's records (issue 10, finding 6). The services that receive
+// dossiers may also write dossier_codes, the counters of dossier codes they share (one sequence a day
+// per receiving unit, whichever service receives: it holds counters only). The passwords come from
 // the container's environment (docker-compose.yml); changing one later needs db.changeUserPassword.
+const receivesDossiers = new Set(['identity', 'residence', 'passport', 'seal']);
 const services = {
   identity: 'identity-service',
   residence: 'residence-service',
@@ -15,6 +18,10 @@ for (const [database, user] of Object.entries(services)) {
   if (!password) {
     throw new Error(variable + ' is not set: every service needs its own MongoDB password');
   }
-  db.getSiblingDB(database).createUser({ user, pwd: password, roles: [{ role: 'readWrite', db: database }] });
+  const roles = [{ role: 'readWrite', db: database }];
+  if (receivesDossiers.has(database)) {
+    roles.push({ role: 'readWrite', db: 'dossier_codes' });
+  }
+  db.getSiblingDB(database).createUser({ user, pwd: password, roles });
   print('created MongoDB user ' + user + ' on database ' + database);
 }

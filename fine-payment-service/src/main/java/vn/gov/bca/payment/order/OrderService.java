@@ -132,7 +132,7 @@ public class OrderService {
 			PaymentOrder.Payer payer, String collectingUnit, String createdBy) {
 		return Mono.defer(() -> this.claims.current(type, referenceId)).flatMap((claim) -> {
 			if (claim.settledBy() != null) {
-				return Mono.error(ApiException.conflict("payment.already-paid"));
+				return Mono.error(ApiException.conflict("payment.already-paid").with("reason", "ALREADY_PAID"));
 			}
 			if (claim.openHolder() != null) {
 				return this.orders.findById(claim.openHolder())
@@ -153,7 +153,8 @@ public class OrderService {
 		})
 			.retryWhen(Retry.backoff(6, Duration.ofMillis(25))
 				.filter(Contended.class::isInstance)
-				.onRetryExhaustedThrow((spec, signal) -> ApiException.conflict("payment.in-progress")));
+				.onRetryExhaustedThrow(
+						(spec, signal) -> ApiException.conflict("payment.in-progress").with("reason", "IN_PROGRESS")));
 	}
 
 	/**
@@ -172,7 +173,7 @@ public class OrderService {
 		if (samePayer && open.amount() == amount && open.status().isOpen()) {
 			return Mono.just(open);
 		}
-		return Mono.error(ApiException.conflict("payment.in-progress"));
+		return Mono.error(ApiException.conflict("payment.in-progress").with("reason", "IN_PROGRESS"));
 	}
 
 	/**

@@ -500,6 +500,14 @@ class PaymentTests {
 		String orderId = order.id();
 		assertThat(order.referenceId()).isEqualTo(dossier);
 		assertThat(order.status()).isEqualTo("CREATED");
+		// While it is open, the fee of that dossier asked for another payer is a payment under way.
+		feeOrder(service, new FeeOrders.FeeOrderRequest(dossier, 200_000, AN, "Lệ phí cấp hộ chiếu", "PA08-HN",
+				"Nguyễn Văn An"))
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("IN_PROGRESS");
 
 		this.client.post()
 			.uri("/api/payment/orders/" + orderId + "/checkout")
@@ -518,6 +526,14 @@ class PaymentTests {
 			.getResponseBody();
 		pay(JsonPath.read(checkout, "$.checkoutUrl"));
 		awaitStatus(orderId, BICH, "SUCCEEDED");
+		// Paid: asked for again, it is a fee already paid (the dossier service tells its officer so).
+		feeOrder(service, new FeeOrders.FeeOrderRequest(dossier, 200_000, BICH, "Lệ phí cấp hộ chiếu", "PA08-HN",
+				"Lê Thị Bích"))
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("ALREADY_PAID");
 
 		this.client.get()
 			.uri("/api/payment/orders/" + orderId)
@@ -547,6 +563,15 @@ class PaymentTests {
 		assertThat(read.occurredAt()).isNotNull();
 		assertThat(read.isFeeOf("passport-service")).isTrue();
 		assertThat(read.isFeeOf("seal-service")).isFalse();
+	}
+
+	private WebTestClient.ResponseSpec feeOrder(String serviceToken, FeeOrders.FeeOrderRequest request) {
+		return this.client.post()
+			.uri("/api/payment/fee-orders")
+			.headers((headers) -> headers.setBearerAuth(serviceToken))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(request)
+			.exchange();
 	}
 
 	@Test

@@ -28,8 +28,17 @@ import vn.gov.bca.platform.web.time.VietnamTime;
  * sequence is the last group after the final {@code -}); a receiver that checks four digits exactly
  * (e.g. the national portal's sync) must accept {@code \d{4,}}. No unit of ours comes near it (the
  * busiest immigration office receives a few thousand a day), so this is the rare case, logged.
+ *
+ * <p>One unit receives dossiers of more than one service (the PC06 of a province: identity cards
+ * and seals), so the counters are not in a service's own database but in {@link #DATABASE}, which
+ * every service receiving dossiers reaches on its own connection: two services never give one code
+ * twice, which the national portal (one dossier per code) and fine-payment-service (one fee order
+ * per code) rely on.
  */
 public class DossierCodes {
+
+	/** The database of the counters, shared by the services that receive dossiers. */
+	public static final String DATABASE = "dossier_codes";
 
 	static final String COLLECTION = "dossier_code_counters";
 
@@ -46,6 +55,7 @@ public class DossierCodes {
 
 	private final Sequences sequences;
 
+	/** @param mongo a template on the shared counters' database ({@link #DATABASE}) */
 	public DossierCodes(ReactiveMongoTemplate mongo) {
 		this.sequences = new Sequences(mongo, COLLECTION);
 	}

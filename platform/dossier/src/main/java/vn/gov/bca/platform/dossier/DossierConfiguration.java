@@ -3,6 +3,7 @@ package vn.gov.bca.platform.dossier;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import com.mongodb.reactivestreams.client.MongoClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -64,9 +65,16 @@ public class DossierConfiguration {
 		return new FeeOrders(clients);
 	}
 
+	/**
+	 * Dossier codes counted in {@code vneid.dossier.codes-database} ({@code dossier_codes}), one
+	 * database on the service's own MongoDB connection that every service receiving dossiers shares:
+	 * a unit (PC06 of a province receives identity-card and seal dossiers) has one sequence a day,
+	 * whichever service receives the dossier.
+	 */
 	@Bean
-	DossierCodes dossierCodes(ReactiveMongoTemplate mongo) {
-		return new DossierCodes(mongo);
+	DossierCodes dossierCodes(MongoClient client,
+			@Value("${vneid.dossier.codes-database:" + DossierCodes.DATABASE + "}") String database) {
+		return new DossierCodes(new ReactiveMongoTemplate(client, database));
 	}
 
 }

@@ -170,6 +170,9 @@ class DockerComposeHardeningTests {
 		assertThat(String.valueOf(mongo.get("volumes")))
 			.contains("./deploy/mongo/create-service-users.js:/docker-entrypoint-initdb.d/");
 		assertThat(String.valueOf(mongo.get("entrypoint"))).contains("--keyFile");
+		// The services receiving dossiers share the counters of dossier codes (DossierCodes.DATABASE).
+		assertThat(script).contains("new Set(['identity', 'residence', 'passport', 'seal'])")
+			.contains("roles.push({ role: 'readWrite', db: 'dossier_codes' })");
 		for (Service service : Service.values()) {
 			if (service.isGateway()) {
 				continue;

@@ -41,6 +41,9 @@ class DossierStoreTests {
 	@Autowired
 	private org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
+	@Autowired
+	private com.mongodb.reactivestreams.client.MongoClient client;
+
 	@Test
 	void concurrentSubmissionsToOneUnitOnOneDayGetDistinctConsecutiveCodes() {
 		Set<String> issued = ConcurrentHashMap.newKeySet();
@@ -61,7 +64,7 @@ class DossierStoreTests {
 	 */
 	@Test
 	void afterTheNineThousandNineHundredAndNinetyNinthDossierOfADayTheSequenceWidensToFiveDigits() {
-		this.mongo.save(new org.bson.Document("_id", "PA08-DN:260415").append("sequence", 9_998L),
+		sharedCounters().save(new org.bson.Document("_id", "PA08-DN:260415").append("sequence", 9_998L),
 				"dossier_code_counters").block();
 		assertThat(this.codes.next("PA08-DN", LocalDate.of(2026, 4, 15)).block()).isEqualTo("PA08-DN-260415-9999");
 		assertThat(this.codes.next("PA08-DN", LocalDate.of(2026, 4, 15)).block()).isEqualTo("PA08-DN-260415-10000");
@@ -77,6 +80,27 @@ class DossierStoreTests {
 			.isEqualTo("PA08-CT-260421-0001");
 		assertThat(this.codes.next("PA08-CT", Instant.parse("2026-04-20T16:50:00Z")).block())
 			.isEqualTo("PA08-CT-260420-0001");
+	}
+
+	/**
+	 * The PC06 of a province receives identity-card dossiers (identity-service) and seal dossiers
+	 * (seal-service): a code one of them gave is never given by the other, because the counters are
+	 * in the database they share, not in either's own.
+	 */
+	@Test
+	void twoServicesReceivingForOneUnitNeverGiveTheSameCode() {
+		DossierCodes otherService = new DossierCodes(sharedCounters());
+		LocalDate day = LocalDate.of(2026, 5, 20);
+		assertThat(this.codes.next("PC06-DN", day).block()).isEqualTo("PC06-DN-260520-0001");
+		assertThat(otherService.next("PC06-DN", day).block()).isEqualTo("PC06-DN-260520-0002");
+		assertThat(this.codes.next("PC06-DN", day).block()).isEqualTo("PC06-DN-260520-0003");
+		assertThat(this.mongo.collectionExists("dossier_code_counters").block())
+			.as("counters in the service's own database").isFalse();
+	}
+
+	/** The counters' database as another service reaches it, on its own connection to the server. */
+	private org.springframework.data.mongodb.core.ReactiveMongoTemplate sharedCounters() {
+		return new org.springframework.data.mongodb.core.ReactiveMongoTemplate(this.client, DossierCodes.DATABASE);
 	}
 
 	@Test

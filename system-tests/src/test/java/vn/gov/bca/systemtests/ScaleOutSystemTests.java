@@ -95,7 +95,9 @@ class ScaleOutSystemTests {
 				String code = JsonPath.read(filed.body(), "$.code");
 				submitted.add(code);
 				HttpResponse<String> ended = withdraw(code, token);
-				for (int attempt = 1; ended.statusCode() != 200 && attempt <= 20; attempt++) {
+				// Until it is withdrawn: an open dossier would hold its holder, and every later
+				// submission would rightly be refused.
+				for (int attempt = 1; ended.statusCode() != 200 && attempt <= 150; attempt++) {
 					failures.add("withdraw " + ended.statusCode() + " " + ended.body());
 					pause(200);
 					ended = withdraw(code, token);
@@ -133,7 +135,14 @@ class ScaleOutSystemTests {
 		SystemStack.get().stopInstance(Service.PASSPORT, 2);
 		Duration stopTook = Duration.between(stopping, Instant.now());
 		int answeredAtStop = answered.get();
+		// The load goes on for 12 s after the stop, and longer (up to a minute: the consumers'
+		// rebalance on a loaded machine) until two more dossiers have been filed and withdrawn.
+		Instant stopped = Instant.now();
 		pause(12_000);
+		while (answered.get() - answeredAtStop < 4 && Duration.between(stopped, Instant.now()).toSeconds() < 60) {
+			pause(500);
+		}
+		Duration loadAfterStop = Duration.between(stopped, Instant.now());
 		running.set(false);
 		load.shutdown();
 		assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
@@ -163,17 +172,17 @@ class ScaleOutSystemTests {
 			.count();
 
 		System.out.printf("[scale-out] passport-service x2: %d requests answered (%d writes, %d reads), %d of them "
-				+ "after the stop; instance 1 served %.0f requests, instance 2 %.0f before its stop; "
+				+ "after the stop (in %d s); instance 1 served %.0f requests, instance 2 %.0f before its stop; "
 				+ "stop took %d ms; %d not answered (503), %d submissions refused (409) while the last withdrawal's "
 				+ "release waited for the consumers' rebalance: %s; %d events of %d dossiers read back, %d duplicates%n",
-				answered.get() + reads.get(), answered.get(), reads.get(), answered.get() - answeredAtStop, servedByFirst,
+				answered.get() + reads.get(), answered.get(), reads.get(), answered.get() - answeredAtStop, loadAfterStop.toSeconds(), servedByFirst,
 				servedBySecond, stopTook.toMillis(), failures.stream().filter((failure) -> failure.contains(" 50")).count(),
 				failures.stream().filter((failure) -> failure.startsWith("submit 409")).count(), summary(failures),
 				events.size(), submitted.size(),
 				duplicates);
 		assertThat(servedBySecond).as("instance 2 served requests").isGreaterThan(0);
 		assertThat(servedByFirst).as("instance 1 served requests").isGreaterThan(0);
-		assertThat(answered.get() - answeredAtStop).as("writes answered after the stop").isGreaterThan(0);
+		assertThat(answered.get() - answeredAtStop).as("writes answered after the stop").isGreaterThanOrEqualTo(4);
 		assertThat(submitted).isNotEmpty();
 		assertThat(submittedEvents).as("one DossierSubmitted per answered submission").isEqualTo(submitted.size());
 		assertThat(withdrawnEvents).as("one DossierWithdrawn per answered withdrawal").isEqualTo(withdrawn.size());

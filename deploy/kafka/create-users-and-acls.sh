@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # One-shot, after the broker is up and before the services start: each service's SCRAM user (its
 # password from SCRAM_PASSWORD_<SERVICE>, set again at every start so a changed password takes
-# effect), the topics, and the ACLs: a service writes its own topic, reads the topics it consumes,
-# with consumer groups named after itself, and nothing else (issue 10, finding 6). Anyone else who
-# reaches the broker cannot authenticate; the broker refuses what no ACL allows.
+# effect) and the ACLs: a service creates and writes its own topics (its event topic and its consumer
+# groups' dead-letter topics, which it declares itself when it starts: platform-data's
+# TopicDeclarations; the broker creates none on its own), reads the topics it consumes, with consumer
+# groups named after itself, and nothing else (issue 10, finding 6). Anyone else who reaches the
+# broker cannot authenticate; the broker refuses what no ACL allows.
 set -euo pipefail
 : "${SCRAM_ADMIN_PASSWORD:?}"
 
@@ -17,7 +19,7 @@ fine-payment-service    payment.events.v1     payment.events.v1
 '
 
 # The dead-letter topic of each consumer group, <topic>.<group>.dlt (platform-data's ConsumerDeadLetters;
-# the national portal sync's too), created here and written only by the group's service.
+# the national portal sync's too), declared and written only by the group's service.
 # service               topic read            consumer group
 DEAD_LETTERS='
 identity-service        payment.events.v1     identity-service.fee-paid
@@ -51,14 +53,9 @@ while read -r service writes reads; do
 	password="${!variable:?$variable is not set}"
 	"$BIN/kafka-configs.sh" "${BROKER[@]}" --alter --entity-type users --entity-name "$service" \
 		--add-config "SCRAM-SHA-512=[password=$password]"
-	# Events are kept 14 days: less than the 30 days consumers remember the events they handled
-	# (processed_events), so a redelivered event is always recognised. Deleted, not compacted: every
-	# event is a fact, not the latest value of a key.
-	"$BIN/kafka-topics.sh" "${BROKER[@]}" --create --if-not-exists --topic "$writes" \
-		--partitions "${TOPIC_PARTITIONS:-3}" --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}" \
-		--config retention.ms="${TOPIC_RETENTION_MS:-1209600000}" --config cleanup.policy=delete
+	# Create (the service declares it) and Alter (partitions added up to the declared number).
 	"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
-		--operation Write --operation Describe --topic "$writes"
+		--operation Create --operation Alter --operation Write --operation Describe --topic "$writes"
 	if [[ "$reads" != "-" ]]; then
 		for topic in ${reads//,/ }; do
 			"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
@@ -72,10 +69,7 @@ while read -r service writes reads; do
 done <<<"$ACCESS"
 while read -r service topic group; do
 	[[ -z "$service" ]] && continue
-	"$BIN/kafka-topics.sh" "${BROKER[@]}" --create --if-not-exists --topic "$topic.$group.dlt" \
-		--partitions 1 --replication-factor "${TOPIC_REPLICATION_FACTOR:-1}" \
-		--config retention.ms=2592000000 --config cleanup.policy=delete
 	"$BIN/kafka-acls.sh" "${BROKER[@]}" --add --allow-principal "User:$service" \
-		--operation Write --operation Describe --topic "$topic.$group.dlt"
+		--operation Create --operation Alter --operation Write --operation Describe --topic "$topic.$group.dlt"
 done <<<"$DEAD_LETTERS"
-echo "Kafka users, topics and ACLs are in place"
+echo "Kafka users and ACLs are in place"

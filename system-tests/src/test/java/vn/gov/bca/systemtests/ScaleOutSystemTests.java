@@ -3,6 +3,8 @@ package vn.gov.bca.systemtests;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -44,10 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Order(Integer.MAX_VALUE - 1)
 class ScaleOutSystemTests {
 
+	/** A parent's passport dossier for their child under 14 (TK01a). */
 	private static final String SUBMISSION = """
-			{"procedure": "FIRST_ISSUE", "handlingProvince": "01", "phone": "0912345678",
+			{"procedure": "CHILD_UNDER_14", "handlingProvince": "01", "phone": "0912345678",
+			 "applicantFullName": "Nguyễn Văn An",
 			 "form": {"holderPersonalId": "%s", "holderFullName": "%s", "holderBirthDate": "%s", "sex": "%s",
-			          "chip": true, "occupation": "Kỹ sư"}}""";
+			          "chip": true}}""";
 
 	/**
 	 * Between one citizen's requests: the gateway lets a citizen make 10 a second after a burst of
@@ -71,8 +75,20 @@ class ScaleOutSystemTests {
 		assertThat(partitions).as("the dossier follow-up consumers of both instances: " + partitions).hasSize(2);
 		assertThat(partitions.values()).as(partitions.toString()).allSatisfy((owned) -> assertThat(owned).isNotEmpty());
 
+		// Nguyễn Văn An files for a daughter the registry has just recorded: a holder with no passport
+		// and no open dossier, whatever the other journeys did with An's own.
 		String token = SystemStack.userToken("nguyenvanan");
-		String body = SUBMISSION.formatted("001085012345", "Nguyễn Văn An", "1985-03-12", "MALE");
+		LocalDate born = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusYears(9);
+		String child = "001" + "3" + String.format("%02d", born.getYear() % 100) + "7"
+				+ String.format("%05d", Math.floorMod(System.nanoTime(), 100_000));
+		HttpResponse<String> entered = SystemStack.post(SystemStack.gateway() + "/api/identity/citizens", """
+				{"personalId": "%s", "fullName": "Nguyễn Khánh Linh", "birthDate": "%s", "sex": "FEMALE",
+				 "nationality": "VN",
+				 "permanentAddress": {"provinceCode": "01", "commune": "Phường Ba Đình", "detail": "Số 18 phố Phan Đình Phùng"},
+				 "father": {"personalId": "001085012345", "fullName": "Nguyễn Văn An"}}""".formatted(child, born),
+				"Authorization", "Bearer " + SystemStack.userToken("canbo.hanoi"));
+		assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+		String body = SUBMISSION.formatted(child, "Nguyễn Khánh Linh", born, "FEMALE");
 		Set<String> submitted = ConcurrentHashMap.newKeySet();
 		Set<String> withdrawn = ConcurrentHashMap.newKeySet();
 		List<String> failures = new CopyOnWriteArrayList<>();

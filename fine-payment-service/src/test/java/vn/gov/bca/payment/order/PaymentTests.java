@@ -82,6 +82,12 @@ class PaymentTests {
 		.sign();
 
 	@Autowired
+	private vn.gov.bca.platform.data.metrics.CollectionCounts orderCounts;
+
+	@Autowired
+	private io.micrometer.core.instrument.MeterRegistry metrics;
+
+	@Autowired
 	private WebTestClient client;
 
 	@Autowired
@@ -563,6 +569,10 @@ class PaymentTests {
 		assertThat(read.occurredAt()).isNotNull();
 		assertThat(read.isFeeOf("passport-service")).isTrue();
 		assertThat(read.isFeeOf("seal-service")).isFalse();
+		// The operators' count of the day's orders by type and status has it.
+		this.orderCounts.refresh().block();
+		assertThat(this.metrics.get("vneid.payment.orders").tag("type", "DOSSIER_FEE").tag("status", "SUCCEEDED").gauge().value())
+			.isGreaterThanOrEqualTo(1);
 	}
 
 	private WebTestClient.ResponseSpec feeOrder(String serviceToken, FeeOrders.FeeOrderRequest request) {

@@ -30,6 +30,11 @@ public class DossierQueries {
 	private static final Set<DossierStatus> OPEN = EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.ACCEPTED,
 			DossierStatus.IN_PROGRESS, DossierStatus.PAYMENT_REQUESTED);
 
+	/** The statuses of a dossier still to be dealt with, whose appointment date can pass. */
+	public static Set<DossierStatus> openStatuses() {
+		return EnumSet.copyOf(OPEN);
+	}
+
 	/**
 	 * The days statistics may cover: the platform's dossiers start in 2020 (the portal opened on
 	 * 7 Dec 2020) and a report does not look decades ahead. Bounded so that any date a client sends

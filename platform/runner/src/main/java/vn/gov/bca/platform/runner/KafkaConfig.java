@@ -32,7 +32,8 @@ record KafkaConfig(int port, int controllerPort, Path logDir) {
 				// The default 50 partitions make the first consumer-group join slow on two cores.
 				"offsets.topic.num.partitions=5",
 				"transaction.state.log.num.partitions=5",
-				"auto.create.topics.enable=true",
+				// As in the containers: each service declares its own topics (TopicDeclarations).
+				"auto.create.topics.enable=false",
 				"num.partitions=3",
 				"group.initial.rebalance.delay.ms=0",
 				"log.retention.hours=168",

@@ -205,8 +205,11 @@ class DockerComposeHardeningTests {
 			.contains("username=\"admin\" password=\"${KAFKA_ADMIN_PASSWORD:?");
 
 		String script = Files.readString(root.resolve("deploy/kafka/create-users-and-acls.sh"));
-		// Topics are declared with their retention: the events shorter than processed_events' 30 days.
-		assertThat(script).contains("retention.ms=\"${TOPIC_RETENTION_MS:-1209600000}\"", "cleanup.policy=delete");
+		// The services declare their topics (TopicDeclarations): the script creates none, and grants
+		// each service Create on its own.
+		assertThat(script).doesNotContain("kafka-topics.sh")
+			.contains("--operation Create --operation Alter --operation Write --operation Describe --topic \"$writes\"")
+			.contains("--operation Create --operation Alter --operation Write --operation Describe --topic \"$topic.$group.dlt\"");
 		Map<String, Access> granted = accessTable(script);
 		Map<String, Set<String>> deadLetters = deadLetterTable(script);
 		for (Service service : Service.values()) {

@@ -27,7 +27,7 @@ class KafkaConfigTests {
 	}
 
 	@Test
-	void aSingleNodeCanHoldItsInternalTopicsAndCreatesTopicsOnUse() throws IOException {
+	void aSingleNodeCanHoldItsInternalTopicsAndCreatesNoTopicOnUse() throws IOException {
 		Properties properties = new Properties();
 		properties.load(new StringReader(new KafkaConfig(9092, 9093, Path.of("/k")).serverProperties()));
 
@@ -35,6 +35,7 @@ class KafkaConfigTests {
 		assertThat(properties.getProperty("transaction.state.log.replication.factor")).isEqualTo("1");
 		assertThat(properties.getProperty("transaction.state.log.min.isr")).isEqualTo("1");
 		assertThat(properties.getProperty("share.coordinator.state.topic.replication.factor")).isEqualTo("1");
-		assertThat(properties.getProperty("auto.create.topics.enable")).isEqualTo("true");
+		// The services declare their topics, as they must where the brokers create none.
+		assertThat(properties.getProperty("auto.create.topics.enable")).isEqualTo("false");
 	}
 }

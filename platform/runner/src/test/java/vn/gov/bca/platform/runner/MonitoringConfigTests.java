@@ -93,7 +93,8 @@ class MonitoringConfigTests {
 					.forEach(sources::add);
 			}
 		}
-		Pattern gauge = Pattern.compile("Gauge\\.builder\\(\\s*\"(vneid\\.[a-z.]+)\"");
+		// Gauges, and the counted gauges of platform-data's CollectionCounts.
+		Pattern gauge = Pattern.compile("(?:Gauge\\.builder|CollectionCounts\\.Count)\\(\\s*\"(vneid\\.[a-z.]+)\"");
 		for (Path source : sources) {
 			Matcher gauges = gauge.matcher(Files.readString(source));
 			while (gauges.find()) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
@@ -25,6 +26,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.observability.ContextProviderFactory;
 import org.springframework.data.mongodb.observability.MongoObservationCommandListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -43,6 +46,7 @@ import vn.gov.bca.platform.data.lease.JobLeases;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.data.outbox.OutboxProperties;
 import vn.gov.bca.platform.data.outbox.OutboxRelay;
+import vn.gov.bca.platform.data.topic.TopicDeclarations;
 
 /**
  * What every service that stores in MongoDB and publishes to Kafka gets: the aggregate stores with
@@ -94,6 +98,18 @@ public class PlatformDataAutoConfiguration {
 			@Value("${vneid.kafka.consumer.attempts:8}") int attempts, ObjectProvider<MeterRegistry> metrics) {
 		return ConsumerDeadLetters.errorHandler(kafka, firstRetry, longestRetry, attempts,
 				metrics.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	/** The service's own topics, declared at its start ({@link TopicDeclarations}). */
+	@Bean
+	@ConditionalOnProperty(name = "vneid.kafka.topics.declare", havingValue = "true", matchIfMissing = true)
+	TopicDeclarations topicDeclarations(KafkaAdmin admin, KafkaListenerEndpointRegistry listeners,
+			@Value("${vneid.outbox.topic:}") String eventTopic, @Value("${vneid.kafka.topics.partitions:3}") int partitions,
+			@Value("${vneid.kafka.topics.replication-factor:1}") short replicationFactor,
+			@Value("${vneid.kafka.topics.retention:14d}") Duration retention,
+			@Value("${vneid.kafka.topics.dead-letter-retention:30d}") Duration deadLetterRetention) {
+		return new TopicDeclarations(admin, listeners, eventTopic.isBlank() ? null : eventTopic,
+				new TopicDeclarations.Settings(partitions, replicationFactor, retention, deadLetterRetention));
 	}
 
 	@Bean

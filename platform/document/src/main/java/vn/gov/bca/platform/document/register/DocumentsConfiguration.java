@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,14 @@ public class DocumentsConfiguration {
 		char[] password = keystore.password().toCharArray();
 		if (properties.developmentCa() && needsDevelopmentKeys(path, password, units)) {
 			log.warn("Writing a DEVELOPMENT keystore for {} units at {}: its CA is trusted nowhere else", units.size(), path);
-			DevelopmentCa.write(path, password, units, clock.instant().minusSeconds(3600), DevelopmentCa.KeyType.EC_P256);
+			Instant notBefore = clock.instant().minusSeconds(3600);
+			if (Files.exists(path)) {
+				DevelopmentCa.write(path, password, units, notBefore, DevelopmentCa.KeyType.EC_P256);
+			}
+			// None there: another instance starting now may write one too, and the first one stays.
+			else if (!DevelopmentCa.writeIfAbsent(path, password, units, notBefore)) {
+				log.info("Another instance wrote the development keystore {} first: its keys are used", path);
+			}
 		}
 		UnitKeys keys = UnitKeys.load(path, password);
 		List<String> missing = keys.missing(units);

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -78,6 +80,20 @@ public final class DevelopmentCa {
 	 * @return the CA certificate, to trust in a {@link SignatureCheck}
 	 */
 	public static X509Certificate write(Path keystore, char[] password, Collection<String> unitCodes, Instant notBefore, KeyType keyType) {
+		return write(keystore, password, unitCodes, notBefore, keyType, true);
+	}
+
+	/**
+	 * The keystore is written beside {@code keystore} and then put in its place in one step, so that
+	 * another instance of the service starting at the same moment never reads half a file; without
+	 * {@code replace}, a keystore another instance put there first wins, and this one's keys are
+	 * dropped (both instances must sign with the same keys, or each would find the other's documents
+	 * not genuine).
+	 *
+	 * @return the CA certificate, or null when another instance's keystore won
+	 */
+	private static X509Certificate write(Path keystore, char[] password, Collection<String> unitCodes, Instant notBefore,
+			KeyType keyType, boolean replace) {
 		Objects.requireNonNull(keystore, "keystore");
 		Objects.requireNonNull(password, "password");
 		Objects.requireNonNull(notBefore, "notBefore");
@@ -100,11 +116,28 @@ public final class DevelopmentCa {
 			if (keystore.getParent() != null) {
 				Files.createDirectories(keystore.getParent());
 			}
-			try (OutputStream out = Files.newOutputStream(keystore)) {
-				store.store(out, password);
+			Path written = Files.createTempFile(keystore.toAbsolutePath().getParent(), keystore.getFileName() + ".", ".writing");
+			try {
+				try (OutputStream out = Files.newOutputStream(written)) {
+					store.store(out, password);
+				}
+				ownerOnly(written);
+				if (replace) {
+					Files.move(written, keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+					return ca;
+				}
+				try {
+					// A new name for the same file: fails, leaving the other, if the name is taken.
+					Files.createLink(keystore, written);
+					return ca;
+				}
+				catch (FileAlreadyExistsException taken) {
+					return null;
+				}
 			}
-			ownerOnly(keystore);
-			return ca;
+			finally {
+				Files.deleteIfExists(written);
+			}
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot write the development keystore " + keystore, e);
 		} catch (GeneralSecurityException | OperatorCreationException e) {
@@ -125,13 +158,16 @@ public final class DevelopmentCa {
 			.anyMatch((certificate) -> certificate.getSubjectX500Principal().getName().contains("CN=" + CA_NAME));
 	}
 
-	/** {@link #write} with EC P-256 keys unless {@code keystore} exists already; true when it wrote one. */
+	/**
+	 * {@link #write} with EC P-256 keys unless {@code keystore} exists already, also when another
+	 * process writes it at the same moment (two instances of a service starting together: the
+	 * first one's keystore is kept, and both load it); true when this call's keystore is the one.
+	 */
 	public static boolean writeIfAbsent(Path keystore, char[] password, Collection<String> unitCodes, Instant notBefore) {
 		if (Files.exists(keystore)) {
 			return false;
 		}
-		write(keystore, password, unitCodes, notBefore, KeyType.EC_P256);
-		return true;
+		return write(keystore, password, unitCodes, notBefore, KeyType.EC_P256, false) != null;
 	}
 
 	private static KeyPair generate(KeyType type, SecureRandom random) throws GeneralSecurityException {

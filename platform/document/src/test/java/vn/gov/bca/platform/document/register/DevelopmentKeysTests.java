@@ -9,13 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.gov.bca.platform.document.signature.DevelopmentCa;
+import vn.gov.bca.platform.document.signature.UnitKeys;
 
 /** When a service may write a development keystore for itself, and when it must not. */
 class DevelopmentKeysTests {
@@ -34,6 +41,40 @@ class DevelopmentKeysTests {
 		assertThat(DocumentsConfiguration.needsDevelopmentKeys(keystore, PASSWORD, Set.of("PA08-HN"))).isFalse();
 		assertThat(DocumentsConfiguration.needsDevelopmentKeys(keystore, PASSWORD, Set.of("PA08-HN", "PA08-DN")))
 			.isTrue();
+	}
+
+	/**
+	 * Two instances of a service starting at once on a fresh data folder: one keystore is kept and
+	 * both sign with it (the passport result notice signed by one was found not genuine by the other).
+	 */
+	@Test
+	void instancesWritingTheKeystoreAtOnceAllLoadTheSameKeys() throws Exception {
+		Path keystore = this.folder.resolve("passport-service.p12");
+		ExecutorService instances = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Boolean>> wrote = new ArrayList<>();
+			CountDownLatch start = new CountDownLatch(1);
+			for (int i = 0; i < 4; i++) {
+				wrote.add(instances.submit(() -> {
+					start.await();
+					return DevelopmentCa.writeIfAbsent(keystore, PASSWORD, List.of("PA08-HN"), Instant.now());
+				}));
+			}
+			start.countDown();
+			int written = 0;
+			for (Future<Boolean> one : wrote) {
+				written += one.get(30, TimeUnit.SECONDS) ? 1 : 0;
+			}
+			assertThat(written).as("keystores kept").isEqualTo(1);
+		}
+		finally {
+			instances.shutdownNow();
+		}
+		// The one kept is whole (never half a file, nor a temporary one left behind).
+		assertThat(UnitKeys.load(keystore, PASSWORD).missing(List.of("PA08-HN"))).isEmpty();
+		try (var files = Files.list(this.folder)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("passport-service.p12");
+		}
 	}
 
 	@Test

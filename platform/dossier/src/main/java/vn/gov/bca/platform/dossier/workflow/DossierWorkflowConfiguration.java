@@ -1,7 +1,16 @@
 package vn.gov.bca.platform.dossier.workflow;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,10 +18,15 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.gov.bca.platform.document.register.DocumentRegister;
@@ -22,16 +36,19 @@ import vn.gov.bca.platform.document.signature.SignatureCheck;
 import vn.gov.bca.platform.dossier.catalogue.RequiredDocument;
 import vn.gov.bca.platform.data.claim.Claims;
 import vn.gov.bca.platform.data.consumer.ProcessedEvents;
+import vn.gov.bca.platform.data.metrics.CollectionCounts;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.dossier.Dossier;
 import vn.gov.bca.platform.dossier.DossierCodes;
 import vn.gov.bca.platform.dossier.DossierConfiguration;
 import vn.gov.bca.platform.dossier.DossierQueries;
+import vn.gov.bca.platform.dossier.DossierStatus;
 import vn.gov.bca.platform.dossier.HandlingUnits;
 import vn.gov.bca.platform.dossier.attachment.Attachments;
 import vn.gov.bca.platform.dossier.calendar.HolidayCalendars;
 import vn.gov.bca.platform.dossier.catalogue.ProcedureCatalogue;
 import vn.gov.bca.platform.dossier.fee.FeeOrders;
+import vn.gov.bca.platform.web.time.VietnamTime;
 
 /**
  * The workflow of a procedure service, made as soon as the service declares its
@@ -45,6 +62,8 @@ import vn.gov.bca.platform.dossier.fee.FeeOrders;
 @AutoConfiguration(after = DossierConfiguration.class)
 @ConditionalOnBean(ProcedureRules.class)
 public class DossierWorkflowConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DossierWorkflowConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -90,6 +109,39 @@ public class DossierWorkflowConfiguration {
 	private static <D extends Dossier, F> DossierWorkflow<D, F> workflow(ProcedureRules<D, F> rules,
 			AggregateStores stores, String collection, Claims open, DossierWorkflow.Parts parts, Clock clock) {
 		return new DossierWorkflow<>(rules, stores.forCollection(rules.dossierType(), collection), open, parts, clock);
+	}
+
+	/**
+	 * For operators: {@code vneid.dossiers.open} (tags {@code status}, {@code unit}), the dossiers
+	 * still to be dealt with, and {@code vneid.dossiers.overdue} (tag {@code unit}), those of them
+	 * past their appointment date (before today in Vietnam, as the work queue's "overdue" filter),
+	 * counted every {@code vneid.dossier.metrics-interval} (1 min).
+	 */
+	@Bean
+	CollectionCounts dossierCounts(ReactiveMongoTemplate mongo, ObjectProvider<MeterRegistry> metrics,
+			@Value("${vneid.dossier.collection:${vneid.outbox.domain}_dossiers}") String name,
+			@Value("${vneid.dossier.metrics-interval:60s}") Duration interval,
+			@Value("${spring.application.name}") String service, Clock clock) {
+		Set<DossierStatus> open = DossierQueries.openStatuses();
+		return new CollectionCounts(mongo, metrics.getIfAvailable(SimpleMeterRegistry::new), interval, List.of(
+				new CollectionCounts.Count("vneid.dossiers.open", "Dossiers still to be dealt with, by status and unit",
+						service, name, () -> Criteria.where("status").in(open),
+						Map.of("status", "status", "unit", "handlingUnit.code")),
+				new CollectionCounts.Count("vneid.dossiers.overdue",
+						"Dossiers still to be dealt with past their appointment date, by unit", service, name,
+						() -> Criteria.where("status").in(open).and("appointmentDate").lt(VietnamTime.today(clock)),
+						Map.of("unit", "handlingUnit.code"))));
+	}
+
+	/** The index of those counts and of the work queues' filters by status (then unit and appointment). */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> dossierIndexes(ReactiveMongoTemplate mongo,
+			@Value("${vneid.dossier.collection:${vneid.outbox.domain}_dossiers}") String name) {
+		return (event) -> mongo.indexOps(name)
+			.createIndex(new Index().on("status", Sort.Direction.ASC)
+				.on("handlingUnit.code", Sort.Direction.ASC)
+				.on("appointmentDate", Sort.Direction.ASC))
+			.subscribe(null, (failure) -> log.warn("Index of {} not created: {}", name, failure.toString()));
 	}
 
 	@Bean

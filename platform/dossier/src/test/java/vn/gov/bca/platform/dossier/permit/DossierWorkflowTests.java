@@ -2,18 +2,27 @@ package vn.gov.bca.platform.dossier.permit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.gov.bca.platform.data.metrics.CollectionCounts;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.ServiceStubs;
@@ -42,6 +51,15 @@ class DossierWorkflowTests {
 
 	@Autowired
 	private PermitWorkflowApplication.PermitRules rules;
+
+	@Autowired
+	private CollectionCounts counts;
+
+	@Autowired
+	private MeterRegistry metrics;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
 
 	private final String officer = jwt.officer("001080001111", "CAP-HK-HN", "01");
 
@@ -90,6 +108,47 @@ class DossierWorkflowTests {
 			.expectBody()
 			.jsonPath("$.items[?(@.code == '" + code + "')].form.purpose")
 			.isEqualTo("Kinh doanh");
+	}
+
+	/**
+	 * What an operator's dashboard shows: the open dossiers by status and unit, and those past their
+	 * appointment date (before today in Vietnam) by unit.
+	 */
+	@Test
+	void theOpenAndOverdueDossiersOfEachUnitAreMetrics() {
+		String holder = "001190456709";
+		String code = JsonPath.read(submit(jwt.citizen(holder, 2), holder).expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody(), "$.code");
+		this.counts.refresh().block();
+		double submitted = gauge("vneid.dossiers.open", "SUBMITTED");
+		double overdue = gauge("vneid.dossiers.overdue", null);
+		assertThat(submitted).isGreaterThanOrEqualTo(1);
+
+		// Its appointment date passes: yesterday in Vietnam.
+		LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(code)), new Update().set("appointmentDate", yesterday),
+				"permit_dossiers").block();
+		this.counts.refresh().block();
+		assertThat(gauge("vneid.dossiers.overdue", null)).isEqualTo(overdue + 1);
+
+		act(code, "withdraw", jwt.citizen(holder, 2)).expectStatus().isOk();
+		this.counts.refresh().block();
+		assertThat(gauge("vneid.dossiers.open", "SUBMITTED")).isEqualTo(submitted - 1);
+		assertThat(gauge("vneid.dossiers.overdue", null)).isEqualTo(overdue);
+	}
+
+	/** The gauge's figure for the unit CAP-HK-HN (and the status, where given). */
+	private double gauge(String name, String status) {
+		return this.metrics.find(name)
+			.tag("unit", "CAP-HK-HN")
+			.gauges()
+			.stream()
+			.filter((gauge) -> status == null || status.equals(gauge.getId().getTag("status")))
+			.mapToDouble(Gauge::value)
+			.sum();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,12 @@ public class Reconciliation {
 
 	private final Clock clock;
 
+	private final MeterRegistry metrics;
+
 	Reconciliation(OrderService orders, PaymentPlatform platform, JobLeases leases, ReactiveMongoTemplate mongo,
-			@Value("${vneid.payment.reconciliation.pending-threshold:PT2M}") Duration pendingThreshold, Clock clock) {
+			@Value("${vneid.payment.reconciliation.pending-threshold:PT2M}") Duration pendingThreshold, Clock clock,
+			MeterRegistry metrics) {
+		this.metrics = metrics;
 		this.orders = orders;
 		this.platform = platform;
 		this.leases = leases;
@@ -135,6 +140,10 @@ public class Reconciliation {
 					}
 				});
 				Report report = new Report(day, this.clock.instant(), there.size(), here.size(), differences);
+				// An operator's alert: money the platform and we do not agree on.
+				differences.forEach((difference) -> this.metrics
+					.counter("vneid.payment.reconciliation.differences", "kind", difference.kind())
+					.increment());
 				return reactor.core.publisher.Flux.fromIterable(toSettle)
 					.concatMap((transaction) -> this.orders.settle(transaction)
 						.onErrorResume((failure) -> Mono.empty()))

@@ -588,8 +588,13 @@ class PaymentTests {
 	void theDailyComparisonListsAPaymentThePlatformHasAndWeDoNot() {
 		sandbox.recordForeignPayment("PO-UNKNOWN-" + System.nanoTime(), 123_000);
 		LocalDate today = VietnamTime.today(Clock.systemUTC());
+		double counted = this.metrics.counter("vneid.payment.reconciliation.differences", "kind", "PAID_THERE_NOT_HERE")
+			.count();
 
 		Reconciliation.Report report = this.reconciliation.compare(today).block();
+		// What the operators' alert counts.
+		assertThat(this.metrics.counter("vneid.payment.reconciliation.differences", "kind", "PAID_THERE_NOT_HERE")
+			.count()).isGreaterThanOrEqualTo(counted + 1);
 
 		assertThat(report.differences()).anySatisfy((difference) -> {
 			assertThat(difference.kind()).isEqualTo("PAID_THERE_NOT_HERE");

@@ -56,6 +56,7 @@ class KafkaBrokerSystemTests {
 	}
 
 	private static void produce(String bootstrapServers, String value) throws Exception {
+		TestTopics.create(bootstrapServers, TOPIC);
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,

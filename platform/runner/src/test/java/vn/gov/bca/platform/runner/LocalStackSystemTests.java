@@ -84,6 +84,12 @@ class LocalStackSystemTests {
 
 	private static String roundTrip(String bootstrapServers) {
 		String topic = "local-stack.test.v1";
+		try {
+			TestTopics.create(bootstrapServers, topic);
+		}
+		catch (Exception e) {
+			throw new AssertionError("could not create the topic", e);
+		}
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,8 +26,10 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -78,7 +81,7 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 	private volatile MeterRegistry metrics;
 
 	/** Per collection: the documents the last sweep found still pending (their events not published at once). */
-	private final Map<String, AtomicInteger> backlog = new ConcurrentHashMap<>();
+	private final Map<String, Backlog> backlog = new ConcurrentHashMap<>();
 
 	private final Tracer tracer;
 
@@ -105,7 +108,12 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 
 	/** Collections holding aggregates with an outbox; the sweep looks only at these. */
 	public void register(String collection) {
-		this.collections.add(collection);
+		if (this.collections.add(collection)) {
+			// The sweep's query: only documents with events still to publish carry the field.
+			this.mongo.indexOps(collection)
+				.createIndex(new Index(PENDING, Sort.Direction.ASC).sparse())
+				.subscribe(null, (failure) -> log.warn("Outbox index of {} not created: {}", collection, failure.toString()));
+		}
 	}
 
 	public String topic() {
@@ -206,6 +214,9 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 	 * Exports {@code vneid.outbox.pending} (tag {@code collection}): the documents whose events the
 	 * last sweep found still unpublished, at most the batch size. Normally 0, since the writer
 	 * publishes at once; above 0 for minutes, Kafka or this relay is failing and citizens' events wait.
+	 * And {@code vneid.outbox.oldest.pending.seconds}: how long the oldest event among them has
+	 * waited (0 when none waits; the sweep reads the pending documents in their natural order, about
+	 * the order they were written, never sorting a backlog that may be large).
 	 */
 	@Override
 	public void bindTo(MeterRegistry registry) {
@@ -215,31 +226,60 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 	/** One pass over every registered collection; the number of events published. */
 	public Mono<Integer> sweep() {
 		return Flux.fromIterable(this.collections)
-			.concatMap((collection) -> pendingIds(collection).collectList().flatMapMany((ids) -> {
-				backlog(collection).set(ids.size());
-				return Flux.fromIterable(ids);
+			.concatMap((collection) -> pending(collection).collectList().flatMapMany((found) -> {
+				backlog(collection).count().set(found.size());
+				backlog(collection).oldest()
+					.set(found.stream().mapToLong(Pending::oldestMillis).filter((millis) -> millis > 0).min().orElse(0));
+				return Flux.fromIterable(found).map(Pending::id);
 			}).flatMap((id) -> relay(collection, id), this.properties.getConcurrency()))
 			.reduce(0, Integer::sum);
 	}
 
-	private AtomicInteger backlog(String collection) {
+	/** What the last sweep of a collection found: documents pending, and when the oldest event was written (0: none). */
+	private record Backlog(AtomicInteger count, AtomicLong oldest) {
+	}
+
+	/** A document with unpublished events, and the time of its oldest (epoch millis, 0 if unknown). */
+	private record Pending(Object id, long oldestMillis) {
+	}
+
+	private Backlog backlog(String collection) {
 		return this.backlog.computeIfAbsent(collection, (name) -> {
-			AtomicInteger pending = new AtomicInteger();
+			Backlog backlog = new Backlog(new AtomicInteger(), new AtomicLong());
 			MeterRegistry registry = this.metrics;
 			if (registry != null) {
-				Gauge.builder("vneid.outbox.pending", pending, AtomicInteger::get)
+				Gauge.builder("vneid.outbox.pending", backlog.count(), AtomicInteger::get)
 					.tag("collection", name)
 					.description("Documents whose events the last outbox sweep found unpublished")
 					.register(registry);
+				Gauge.builder("vneid.outbox.oldest.pending.seconds", backlog.oldest(), (oldest) -> {
+					long since = oldest.get();
+					return (since == 0) ? 0 : Math.max(0, (System.currentTimeMillis() - since) / 1000.0);
+				})
+					.tag("collection", name)
+					.description("How long the oldest event the last outbox sweep found unpublished has waited")
+					.register(registry);
 			}
-			return pending;
+			return backlog;
 		});
 	}
 
-	private Flux<Object> pendingIds(String collection) {
+	private Flux<Pending> pending(String collection) {
 		Query query = Query.query(Criteria.where(PENDING).is(true)).limit(this.properties.getBatchSize());
-		query.fields().include("_id");
-		return this.mongo.find(query, Document.class, collection).map((document) -> document.get("_id"));
+		query.fields().include("_id").include(OUTBOX + ".time");
+		return this.mongo.find(query, Document.class, collection).map((document) -> {
+			long oldest = 0;
+			List<?> entries = document.get(OUTBOX, List.class);
+			if (entries != null) {
+				for (Object entry : entries) {
+					if (entry instanceof Document event && event.get("time") instanceof Date time
+							&& (oldest == 0 || time.getTime() < oldest)) {
+						oldest = time.getTime();
+					}
+				}
+			}
+			return new Pending(document.get("_id"), oldest);
+		});
 	}
 
 	Duration nextDelay() {

@@ -100,6 +100,9 @@ class OutboxBrokerOutageTests {
 		// What an operator's alert watches: the sweep found a document whose events wait.
 		assertThat(this.metrics.get("vneid.outbox.pending").tag("collection", "parcels").gauge().value())
 			.isGreaterThanOrEqualTo(1);
+		// And how long its oldest event has waited: the moves were written 3 s ago.
+		assertThat(this.metrics.get("vneid.outbox.oldest.pending.seconds").tag("collection", "parcels").gauge().value())
+			.isGreaterThanOrEqualTo(1);
 
 		kafka.start();
 
@@ -116,6 +119,8 @@ class OutboxBrokerOutageTests {
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(45))
 			.until(() -> this.metrics.get("vneid.outbox.pending").tag("collection", "parcels").gauge().value() == 0);
+		assertThat(this.metrics.get("vneid.outbox.oldest.pending.seconds").tag("collection", "parcels").gauge().value())
+			.isZero();
 		assertThat(TopicReader.readFor(kafka.bootstrapServers(), TOPIC, key(id), Duration.ofSeconds(4)))
 			.as("each event once")
 			.hasSize(3);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,8 +27,8 @@ import reactor.core.publisher.Mono;
  * payment orders by status), counted by MongoDB every {@code interval} and exported as one row per
  * group: a group that no longer has any document disappears. Every instance of a service counts and
  * exports the same figures, so a dashboard takes their {@code max} by {@code service} and the
- * groups, never their sum. A count that
- * fails keeps the last figures and is tried again at the next interval.
+ * groups, never their sum. A count that fails keeps the last figures and is tried again at the next
+ * interval.
  */
 public final class CollectionCounts implements SmartLifecycle {
 
@@ -78,7 +79,8 @@ public final class CollectionCounts implements SmartLifecycle {
 		Document groupId = new Document();
 		count.groupBy().forEach((tag, field) -> groupId.append(tag, "$" + field));
 		// As a find would send it: a LocalDate as its date, an enum by name.
-		Document match = this.queries.getMappedObject(Query.query(count.match().get()).getQueryObject(), java.util.Optional.empty());
+		Document match = this.queries.getMappedObject(Query.query(count.match().get()).getQueryObject(),
+				Optional.empty());
 		List<Document> pipeline = List.of(new Document("$match", match),
 				new Document("$group", new Document("_id", groupId).append("count", new Document("$sum", 1))));
 		return this.mongo.getCollection(count.collection())

@@ -15,6 +15,10 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import vn.gov.bca.platform.data.consumer.ConsumerDeadLetters;
 
@@ -23,8 +27,7 @@ import vn.gov.bca.platform.data.consumer.ConsumerDeadLetters;
  * topic on their own): its event topic ({@code vneid.outbox.topic}) and the dead-letter topic of each
  * of its consumer groups ({@code <topic>.<group>.dlt}, {@link ConsumerDeadLetters}), found from its
  * listeners. A topic that exists is left as it is, except that partitions are added up to the
- * declared number; a declared topic the service may not create (no ACL) or a broker that does not
- * answer stops the start, since events would have nowhere to go.
+ * declared number.
  *
  * <p>Settings ({@code vneid.kafka.topics.*}):
  * <ul>
@@ -72,6 +75,8 @@ public final class TopicDeclarations implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile Disposable retrying;
+
 	/** @param eventTopic the service's event topic, or null for a service that publishes none */
 	public TopicDeclarations(KafkaAdmin admin, KafkaListenerEndpointRegistry listeners, String eventTopic,
 			Settings settings) {
@@ -117,16 +122,45 @@ public final class TopicDeclarations implements SmartLifecycle {
 					TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInSyncReplicas())));
 	}
 
+	/**
+	 * Declares the topics before the consumers start. A broker away or a refusal does not stop the
+	 * service (it serves its citizens, and the outbox keeps the events): the declaration is tried
+	 * again in the background, every minute at most, and logged until it succeeds.
+	 */
 	@Override
 	public void start() {
 		List<NewTopic> topics = topics();
-		this.admin.createOrModifyTopics(topics.toArray(NewTopic[]::new));
-		log.info("Kafka topics declared: {}", topics.stream().map(NewTopic::name).toList());
 		this.running = true;
+		try {
+			declare(topics);
+		}
+		catch (RuntimeException first) {
+			log.error("Kafka topics {} not declared, trying again: {}", names(topics), first.toString());
+			this.retrying = Mono.fromRunnable(() -> declare(topics))
+				.subscribeOn(Schedulers.boundedElastic())
+				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(2))
+					.maxBackoff(Duration.ofMinutes(1))
+					.doBeforeRetry((signal) -> log.warn("Kafka topics {} still not declared: {}", names(topics),
+							signal.failure().toString())))
+				.subscribe();
+		}
+	}
+
+	private void declare(List<NewTopic> topics) {
+		this.admin.createOrModifyTopics(topics.toArray(NewTopic[]::new));
+		log.info("Kafka topics declared: {}", names(topics));
+	}
+
+	private static List<String> names(List<NewTopic> topics) {
+		return topics.stream().map(NewTopic::name).toList();
 	}
 
 	@Override
 	public void stop() {
+		Disposable pending = this.retrying;
+		if (pending != null) {
+			pending.dispose();
+		}
 		this.running = false;
 	}
 

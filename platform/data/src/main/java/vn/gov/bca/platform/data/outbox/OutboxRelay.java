@@ -227,8 +227,9 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 	public Mono<Integer> sweep() {
 		return Flux.fromIterable(this.collections)
 			.concatMap((collection) -> pending(collection).collectList().flatMapMany((found) -> {
-				backlog(collection).count().set(found.size());
-				backlog(collection).oldest()
+				Backlog backlog = backlog(collection);
+				backlog.count().set(found.size());
+				backlog.oldest()
 					.set(found.stream().mapToLong(Pending::oldestMillis).filter((millis) -> millis > 0).min().orElse(0));
 				return Flux.fromIterable(found).map(Pending::id);
 			}).flatMap((id) -> relay(collection, id), this.properties.getConcurrency()))

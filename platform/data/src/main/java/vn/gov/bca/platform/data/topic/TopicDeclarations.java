@@ -90,7 +90,7 @@ public final class TopicDeclarations implements SmartLifecycle {
 	public List<NewTopic> topics() {
 		List<NewTopic> topics = new ArrayList<>();
 		if (this.eventTopic != null) {
-			topics.add(eventTopic(this.eventTopic, this.settings));
+			topics.add(topic(this.eventTopic, this.settings.partitions(), this.settings.retention(), this.settings));
 		}
 		Map<String, NewTopic> deadLetters = new TreeMap<>();
 		for (MessageListenerContainer container : this.listeners.getAllListenerContainers()) {
@@ -101,23 +101,20 @@ public final class TopicDeclarations implements SmartLifecycle {
 			}
 			for (String topic : read) {
 				String name = ConsumerDeadLetters.topicOf(topic, group);
-				deadLetters.put(name, deadLetterTopic(name, this.settings));
+				deadLetters.put(name, topic(name, 1, this.settings.deadLetterRetention(), this.settings));
 			}
 		}
 		topics.addAll(deadLetters.values());
 		return topics;
 	}
 
-	static NewTopic eventTopic(String name, Settings settings) {
-		return new NewTopic(name, settings.partitions(), settings.replicationFactor())
-			.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(settings.retention().toMillis()),
-					TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-					TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInSyncReplicas())));
-	}
-
-	static NewTopic deadLetterTopic(String name, Settings settings) {
-		return new NewTopic(name, 1, settings.replicationFactor())
-			.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(settings.deadLetterRetention().toMillis()),
+	/**
+	 * A topic of this service: its events ({@code partitions}, {@code retention}) or a group's dead
+	 * letters (one partition, {@code dead-letter-retention}).
+	 */
+	static NewTopic topic(String name, int partitions, Duration retention, Settings settings) {
+		return new NewTopic(name, partitions, settings.replicationFactor())
+			.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()),
 					TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
 					TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInSyncReplicas())));
 	}

@@ -64,6 +64,9 @@ class ScaleOutSystemTests {
 
 	@Test
 	void twoInstancesShareTheWorkAndOneStoppedUnderTrafficLosesNothingAnswered() throws Exception {
+		SystemStack.get().startInstance(Service.PASSPORT, 2);
+		// The gateway's next readiness check (every 2 s) finds it.
+		pause(3_000);
 		assertThat(SystemStack.get(SystemStack.get().serviceUrl(Service.PASSPORT, 1) + "/readyz").statusCode())
 			.isEqualTo(200);
 		assertThat(SystemStack.get(SystemStack.get().serviceUrl(Service.PASSPORT, 2) + "/readyz").statusCode())

@@ -44,9 +44,11 @@ final class SystemStack {
 
 	/**
 	 * The second passport-service waits stopped until ScaleOutSystemTests starts it: the gateway
-	 * knows it and skips it while it is not ready. With both running, the passport journey's
-	 * result notice was found NOT_GENUINE at its QR code (a document issued on one instance and
-	 * checked on the other; reported, not yet fixed), so the other journeys run on one instance.
+	 * knows it and skips it while it is not ready. With both running throughout, the national portal
+	 * journey once found the portal holding the processed dossier without its result notice (the
+	 * notice is issued by the follow-up consumer, the portal's copy built by the sync consumer, and
+	 * on two instances the sync can come first; reported, not yet fixed), so the other journeys run
+	 * on one instance.
 	 */
 	private static LocalStack standby(LocalStack stack) {
 		stack.stopInstance(Service.PASSPORT, 2);

@@ -28,6 +28,7 @@ import vn.gov.bca.payment.platform.PaymentPlatform;
 import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
 import vn.gov.bca.platform.data.outbox.DomainEvent;
+import vn.gov.bca.platform.data.paging.KeysetPages;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.time.VietnamTime;
@@ -41,6 +42,9 @@ import vn.gov.bca.platform.web.time.VietnamTime;
 public class OrderService {
 
 	static final String COLLECTION = "payment_orders";
+
+	/** Orders read per reply by {@link #succeededBetween}: a day's payments may be hundreds of thousands. */
+	static final int SUCCEEDED_PAGE = 1_000;
 
 	private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
@@ -352,14 +356,13 @@ public class OrderService {
 			.limit(500), PaymentOrder.class, COLLECTION);
 	}
 
-	/** Orders that succeeded with a payment time in that range (for the daily comparison). */
+	/**
+	 * Orders that succeeded with a payment time in that range (for the daily comparison), by id, read
+	 * {@link #SUCCEEDED_PAGE} at a time: no reply grows with the day's payments.
+	 */
 	public Flux<PaymentOrder> succeededBetween(Instant from, Instant to) {
-		Query query = Query.query(Criteria.where("status")
-			.is(PaymentOrder.Status.SUCCEEDED)
-			.and("paidAt")
-			.gte(from)
-			.lt(to));
-		return this.mongo.find(query, PaymentOrder.class, COLLECTION);
+		Criteria succeeded = Criteria.where("status").is(PaymentOrder.Status.SUCCEEDED).and("paidAt").gte(from).lt(to);
+		return KeysetPages.all(this.mongo, succeeded, PaymentOrder.class, COLLECTION, SUCCEEDED_PAGE, PaymentOrder::id);
 	}
 
 }

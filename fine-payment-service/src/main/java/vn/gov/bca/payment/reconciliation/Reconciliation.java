@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -108,38 +109,43 @@ public class Reconciliation {
 
 	/**
 	 * Compares the platform's settlements of a day with our successful orders paid that day, settles
-	 * what the platform paid that we have not recorded, and stores the report of the day.
+	 * what the platform paid that we have not recorded, and stores the report of the day. Our orders
+	 * are read in pages and compared as they come ({@link OrderService#succeededBetween}): only the
+	 * amounts of those the platform also lists, and those it does not, are kept, never the day's
+	 * orders themselves.
 	 */
 	public Mono<Report> compare(LocalDate day) {
 		Instant from = day.atStartOfDay(VietnamTime.ZONE).toInstant();
 		Instant to = day.plusDays(1).atStartOfDay(VietnamTime.ZONE).toInstant();
-		return this.platform.settlements(day)
-			.zipWith(this.orders.succeededBetween(from, to).collectList())
-			.flatMap((both) -> {
-				Map<String, PaymentPlatform.Transaction> there = both.getT1()
-					.stream()
-					.collect(Collectors.toMap(PaymentPlatform.Transaction::orderId, Function.identity(), (a, b) -> a));
-				Map<String, PaymentOrder> here = both.getT2()
-					.stream()
-					.collect(Collectors.toMap(PaymentOrder::id, Function.identity()));
+		return this.platform.settlements(day).flatMap((settlements) -> {
+			Map<String, PaymentPlatform.Transaction> there = settlements.stream()
+				.collect(Collectors.toMap(PaymentPlatform.Transaction::orderId, Function.identity(), (a, b) -> a));
+			Map<String, Long> oursAlsoThere = new HashMap<>();
+			List<Difference> hereNotThere = new ArrayList<>();
+			int[] ourCount = { 0 };
+			return this.orders.succeededBetween(from, to).doOnNext((ours) -> {
+				ourCount[0]++;
+				if (there.containsKey(ours.id())) {
+					oursAlsoThere.put(ours.id(), ours.amount());
+				}
+				else {
+					hereNotThere.add(new Difference(ours.id(), "PAID_HERE_NOT_THERE", null, ours.amount()));
+				}
+			}).then(Mono.defer(() -> {
 				List<Difference> differences = new ArrayList<>();
 				List<PaymentPlatform.Transaction> toSettle = new ArrayList<>();
 				there.forEach((orderId, transaction) -> {
-					PaymentOrder ours = here.get(orderId);
-					if (ours == null) {
+					Long ourAmount = oursAlsoThere.get(orderId);
+					if (ourAmount == null) {
 						differences.add(new Difference(orderId, "PAID_THERE_NOT_HERE", transaction.amount(), null));
 						toSettle.add(transaction);
 					}
-					else if (ours.amount() != transaction.amount()) {
-						differences.add(new Difference(orderId, "AMOUNT_DIFFERS", transaction.amount(), ours.amount()));
+					else if (ourAmount != transaction.amount()) {
+						differences.add(new Difference(orderId, "AMOUNT_DIFFERS", transaction.amount(), ourAmount));
 					}
 				});
-				here.forEach((orderId, ours) -> {
-					if (!there.containsKey(orderId)) {
-						differences.add(new Difference(orderId, "PAID_HERE_NOT_THERE", null, ours.amount()));
-					}
-				});
-				Report report = new Report(day, this.clock.instant(), there.size(), here.size(), differences);
+				differences.addAll(hereNotThere);
+				Report report = new Report(day, this.clock.instant(), there.size(), ourCount[0], differences);
 				// An operator's alert: money the platform and we do not agree on.
 				differences.forEach((difference) -> this.metrics
 					.counter("vneid.payment.reconciliation.differences", "kind", difference.kind())
@@ -148,7 +154,8 @@ public class Reconciliation {
 					.concatMap((transaction) -> this.orders.settle(transaction)
 						.onErrorResume((failure) -> Mono.empty()))
 					.then(save(report));
-			});
+			}));
+		});
 	}
 
 	public Mono<Report> report(LocalDate day) {

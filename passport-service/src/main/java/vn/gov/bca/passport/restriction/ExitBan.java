@@ -71,6 +71,10 @@ public final class ExitBan {
 				this.decision.legalBasis(), now));
 	}
 
+	String id() {
+		return this.id;
+	}
+
 	boolean isOf(String personalId) {
 		return this.decision.personalId().equals(personalId);
 	}

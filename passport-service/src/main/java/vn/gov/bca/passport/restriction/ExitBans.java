@@ -26,6 +26,7 @@ import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.data.outbox.AggregateStore;
 import vn.gov.bca.platform.data.outbox.AggregateStores;
+import vn.gov.bca.platform.data.paging.KeysetPages;
 import vn.gov.bca.platform.web.error.ApiException;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.time.VietnamTime;
@@ -34,6 +35,18 @@ import vn.gov.bca.platform.web.time.VietnamTime;
 @RestController
 @RequestMapping("/api/passport/exit-bans")
 public class ExitBans {
+
+	/**
+	 * Bans read per reply when a passport is checked: the check goes on to the next page only until
+	 * it meets an active ban, so however many decisions were recorded about a person no reply is large.
+	 */
+	static final int CHECK_PAGE = 100;
+
+	/**
+	 * The most bans an officer is shown for one person, oldest first: a person has a handful (each is
+	 * a decision of a court or an investigating body); the bound keeps the answer small whatever is recorded.
+	 */
+	static final int MAX_LISTED = 1_000;
 
 	private final AggregateStore<ExitBan> store;
 	private final ReactiveMongoTemplate mongo;
@@ -48,8 +61,11 @@ public class ExitBans {
 			.subscribe(null, (ex) -> LoggerFactory.getLogger(ExitBans.class).warn("No exit bans index: {}", ex.toString()));
 	}
 
+	/** Whether any ban of the person is active that day: every ban is looked at (never only the first {@link #MAX_LISTED}). */
 	public Mono<Boolean> isBanned(String personalId, LocalDate day) {
-		return bansOf(personalId).map((bans) -> bans.stream().anyMatch((ban) -> ban.isActiveOn(day)));
+		return KeysetPages.all(this.mongo, ofPerson(personalId), ExitBan.class, this.store.collection(), CHECK_PAGE,
+				ExitBan::id)
+			.any((ban) -> ban.isActiveOn(day));
 	}
 
 	@GetMapping("/{personalId}")
@@ -79,8 +95,14 @@ public class ExitBans {
 	}
 
 	private Mono<List<ExitBan>> bansOf(String personalId) {
-		Query query = Query.query(Criteria.where("decision.personalId").is(personalId)).with(Sort.by("decision.recordedAt"));
+		Query query = Query.query(ofPerson(personalId))
+			.with(Sort.by("decision.recordedAt", "_id"))
+			.limit(MAX_LISTED);
 		return this.mongo.find(query, ExitBan.class, this.store.collection()).collectList();
+	}
+
+	private static Criteria ofPerson(String personalId) {
+		return Criteria.where("decision.personalId").is(personalId);
 	}
 
 	record BanRequest(@NotBlank @Pattern(regexp = "[0-9]{12}") String personalId,

@@ -1,13 +1,18 @@
 package vn.gov.bca.passport.restriction;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -16,6 +21,7 @@ import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 import vn.gov.bca.platform.testkit.TopicReader;
+import vn.gov.bca.platform.testkit.dossier.Callers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +37,12 @@ class ExitBanHttpTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private ReactiveMongoTemplate mongo;
+
+	@Autowired
+	private ExitBans exitBans;
 
 	@Test
 	void aBanIsShownWithTheFieldsItAlwaysHadAndItsEventsCarryNoPersonalId() {
@@ -112,6 +124,45 @@ class ExitBanHttpTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
+	}
+
+	@Test
+	void manyPastBansAreListedUpToTheBoundAndTheCheckStillFindsTheActiveOneAfterThem() {
+		String holder = "001090123484";
+		LocalDate today = LocalDate.of(2026, 3, 2);
+		Instant now = Instant.parse("2026-03-02T02:00:00Z");
+		// Past bans (all ended yesterday) and one in force, written with ids that put it after every
+		// other, on the check's last page; without their events, only the reads are under test.
+		List<Document> bans = new ArrayList<>();
+		for (int i = 0; i <= ExitBans.MAX_LISTED; i++) {
+			bans.add(stored(holder, "past-%05d".formatted(i), today.minusDays(30), today.minusDays(1), now));
+		}
+		bans.add(stored(holder, "zz-in-force", today, null, now.plusSeconds(1)));
+		this.mongo.insert(bans, "passport_exit_bans").blockLast();
+
+		assertThat(this.exitBans.isBanned(holder, today).block()).isTrue();
+		assertThat(this.exitBans.isBanned(holder, today.minusDays(31)).block()).isFalse();
+		this.client.get()
+			.uri("/api/passport/exit-bans/{personalId}", holder)
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(ExitBans.MAX_LISTED)
+			.jsonPath("$[0].id")
+			.isEqualTo("past-00000");
+	}
+
+	/** A ban as the store writes it, under the id given. */
+	private Document stored(String holder, String id, LocalDate from, LocalDate until, Instant recordedAt) {
+		ExitBan ban = ExitBan.impose(new ExitBans.BanRequest(holder, "Khoản 1 Điều 36", "Bị can", from, until, null),
+				from, Callers.officer("001080001111", "PA08-HN", "01"), recordedAt).ban();
+		Document document = new Document();
+		this.mongo.getConverter().write(ban, document);
+		document.put("_id", id);
+		return document;
 	}
 
 	private WebTestClient.ResponseSpec impose(String token, Map<String, Object> body) {

@@ -43,6 +43,12 @@ public class Establishments {
 
 	static final String COLLECTION = "residence_establishments";
 
+	/**
+	 * The most establishments {@code /mine} lists: a provider runs one or a few, a chain's operator
+	 * perhaps dozens; the bound keeps the answer (and MongoDB's reply) small whatever is recorded.
+	 */
+	static final int MAX_MINE = 100;
+
 	private final AggregateStore<Establishment> store;
 
 	private final ReactiveMongoTemplate mongo;
@@ -76,12 +82,13 @@ public class Establishments {
 		return this.store.insert(registered.establishment(), List.of(registered.event()));
 	}
 
-	/** The establishments the calling accommodation provider operates. */
+	/** The establishments the calling accommodation provider operates, by id, at most {@link #MAX_MINE}. */
 	@GetMapping("/mine")
 	Mono<List<Establishment>> mine(Caller caller) {
 		caller.requireAnyRole(Establishment.PROVIDER);
-		return this.mongo.find(Query.query(Criteria.where("operators").is(caller.personalId())), Establishment.class,
-				COLLECTION).collectList();
+		return this.mongo.find(Query.query(Criteria.where("operators").is(caller.personalId()))
+			.with(Sort.by("_id"))
+			.limit(MAX_MINE), Establishment.class, COLLECTION).collectList();
 	}
 
 	@GetMapping("/{id}")

@@ -163,16 +163,15 @@ class SealRules implements ProcedureRules<SealDossier, SealForm> {
 			case NEW_SEAL -> noActive(organisation, SealKind.ORDINARY);
 			case SPECIAL_SEAL -> organisation.specialSeals().allowed() ? noActive(organisation, form.sealKind())
 					: Mono.error(refused("form.sealKind", "seal.special-not-entitled"));
-			case ADDITIONAL_SEAL -> this.registry.active(organisation.id(), SealKind.ORDINARY)
-				.hasElements()
+			case ADDITIONAL_SEAL -> this.registry.anyActive(organisation.id(), SealKind.ORDINARY)
+				.hasElement()
 				.flatMap((has) -> has ? Mono.<Void>empty() : Mono.error(ApiException.conflict("seal.no-main-seal")));
 			case RE_REGISTRATION, CERTIFICATE_EXCHANGE -> concerned(organisation, form.sealNumber()).then();
 		};
 	}
 
 	private Mono<Void> noActive(Organisation organisation, SealKind kind) {
-		return this.registry.active(organisation.id(), kind)
-			.next()
+		return this.registry.anyActive(organisation.id(), kind)
 			.flatMap((seal) -> Mono.<Void>error(ApiException.conflict("seal.active-seal-exists", seal.number())));
 	}
 

@@ -84,9 +84,12 @@ public class SealRegistry {
 			.limit(200), Seal.class, COLLECTION);
 	}
 
-	/** The organisation's active seals of that kind. */
-	public Flux<Seal> active(String organisationId, SealKind kind) {
-		return this.mongo.find(Query.query(Criteria.where("organisationId")
+	/**
+	 * One of the organisation's active seals of that kind, if it has any: what the rules ask (whether
+	 * there is one, and which to name), read as one document however many there are.
+	 */
+	public Mono<Seal> anyActive(String organisationId, SealKind kind) {
+		return this.mongo.findOne(Query.query(Criteria.where("organisationId")
 			.is(organisationId)
 			.and("kind")
 			.is(kind.name())

@@ -102,7 +102,11 @@ public class BulkLoader {
 		return this.running.containsKey(name);
 	}
 
-	/** Every load recorded in this database. */
+	/**
+	 * Every load recorded in this database. Unpaged on purpose: one marker per named load (a
+	 * service has one or two, e.g. {@code synthetic-population:<seed>}, one more per seed an operator
+	 * tries), each a few hundred bytes.
+	 */
 	public Flux<BulkLoad> loads() {
 		return this.mongo.findAll(BulkLoad.class, LOADS);
 	}

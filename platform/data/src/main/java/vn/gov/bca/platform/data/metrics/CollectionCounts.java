@@ -81,6 +81,8 @@ public final class CollectionCounts implements SmartLifecycle {
 		// As a find would send it: a LocalDate as its date, an enum by name.
 		Document match = this.queries.getMappedObject(Query.query(count.match().get()).getQueryObject(),
 				Optional.empty());
+		// One row per group, not per document: at most the product of the values the grouped fields
+		// take (statuses by units: a few thousand rows of under 200 bytes), however large the collection.
 		List<Document> pipeline = List.of(new Document("$match", match),
 				new Document("$group", new Document("_id", groupId).append("count", new Document("$sum", 1))));
 		return this.mongo.getCollection(count.collection())

@@ -132,11 +132,16 @@ public class Attachments {
 				"attachment.kind-invalid");
 	}
 
-	private static Mono<Long> count(GridFSBucket bucket, String dossierCode) {
-		return Flux.from(bucket.find(Filters.eq("metadata.dossierCode", dossierCode))).count();
+	/** The dossier's files counted up to {@code maxCount}: all the check above needs, never the files' whole list. */
+	private Mono<Long> count(GridFSBucket bucket, String dossierCode) {
+		return Flux.from(bucket.find(Filters.eq("metadata.dossierCode", dossierCode)).limit(this.maxCount)).count();
 	}
 
-	/** The files of a dossier, oldest first. */
+	/**
+	 * The files of a dossier, oldest first. Unpaged on purpose: {@link #store} refuses a file past
+	 * {@code maxCount} (20 by default; a few more only if uploads raced), and each is listed by its
+	 * description (under 1 kB), never its content.
+	 */
 	public Flux<Attachment> list(String dossierCode) {
 		return bucket().flatMapMany((bucket) -> Flux.from(bucket.find(Filters.eq("metadata.dossierCode", dossierCode))))
 			.map(Attachments::attachment)

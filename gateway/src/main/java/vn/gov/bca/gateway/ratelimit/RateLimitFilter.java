@@ -16,6 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.platform.web.context.ClientAddress;
+import vn.gov.bca.platform.web.context.RequestContextLogging;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.error.Problems;
 
@@ -78,7 +79,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 			.filter(JwtAuthenticationToken.class::isInstance)
 			.map((principal) -> keysOf((JwtAuthenticationToken) principal))
 			.switchIfEmpty(Mono.fromSupplier(() -> List.of(new Key("ip:" + this.clientAddress.of(exchange.getRequest()), this.properties.getPerIp()))))
-			.flatMap(this::decide)
+			.flatMap((keys) -> decide(keys, exchange))
 			.flatMap((decision) -> {
 				exchange.getResponse().getHeaders().set("RateLimit-Remaining", Long.toString(decision.remaining()));
 				if (decision.allowed()) {
@@ -99,11 +100,12 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 	}
 
 	/** The first refusal wins; with none, the tightest remaining count is reported. */
-	private Mono<TokenBuckets.Decision> decide(List<Key> keys) {
+	private Mono<TokenBuckets.Decision> decide(List<Key> keys, ServerWebExchange exchange) {
 		return Flux.fromIterable(keys)
 			.concatMap((key) -> this.buckets.tryTake(key.name(), key.limit())
 				.onErrorResume((ex) -> {
-					log.warn("Rate-limit store unavailable, letting the request through: {}", ex.toString());
+					RequestContextLogging.withRequestIds(exchange,
+							() -> log.warn("Rate-limit store unavailable, letting the request through: {}", ex.toString()));
 					return Mono.just(new TokenBuckets.Decision(true, key.limit().capacity(), 0));
 				}))
 			.takeUntil((decision) -> !decision.allowed())

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,7 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import vn.gov.bca.gateway.edge.BodyTooLargeException;
-import vn.gov.bca.platform.web.context.RequestContext;
+import vn.gov.bca.platform.web.context.RequestContextLogging;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.error.Problems;
 
@@ -41,13 +40,8 @@ class FallbackController {
 					Map.of());
 		}
 		// Logged once, here, with the request id: the service's own log says why it answered 503.
-		RequestContext context = exchange.getAttribute(RequestContext.KEY);
-		try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestContext.MDC_REQUEST_ID,
-				(context != null) ? context.requestId() : null);
-				MDC.MDCCloseable traceId = MDC.putCloseable(RequestContext.MDC_TRACE_ID,
-						(context != null) ? context.traceId() : null)) {
-			log.warn("503 for {}: {} unavailable: {}", exchange.getRequest().getPath(), service, describe(cause));
-		}
+		RequestContextLogging.withRequestIds(exchange, () -> log.warn("503 for {}: {} unavailable: {}",
+				exchange.getRequest().getPath(), service, describe(cause)));
 		exchange.getResponse().getHeaders().set("Retry-After", "5");
 		return this.problems.write(exchange, ProblemType.SERVICE_UNAVAILABLE, "dependency-unavailable",
 				new Object[] { service }, Map.of("service", service));

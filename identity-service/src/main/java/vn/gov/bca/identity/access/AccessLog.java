@@ -10,7 +10,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -55,9 +54,8 @@ public class AccessLog {
 				.append("requestId", RequestContext.from(context).map(RequestContext::requestId).orElse(null));
 			Query bucket = Query.query(Criteria.where("_id").is(bucketId(personalId, YearMonth.from(VietnamTime.dayOf(now)))));
 			Update append = new Update().push("entries", entry).setOnInsert("personalId", personalId);
-			return this.mongo.findAndModify(bucket, append, FindAndModifyOptions.options().upsert(true), Document.class,
-					COLLECTION)
-				.then();
+			// An update, not a find-and-modify: the month's bucket is not sent back on every read it records.
+			return this.mongo.upsert(bucket, append, COLLECTION).then();
 		});
 	}
 

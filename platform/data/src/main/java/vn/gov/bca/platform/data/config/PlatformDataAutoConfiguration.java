@@ -25,7 +25,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.observability.ContextProviderFactory;
-import org.springframework.data.mongodb.observability.MongoObservationCommandListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -67,15 +66,15 @@ public class PlatformDataAutoConfiguration {
 	}
 
 	/**
-	 * A span per MongoDB command, a child of the request's or consumer's span: the reactive
-	 * driver is handed the Reactor context's observation (Spring Data MongoDB's listener; the
-	 * driver's own observability needs driver 5.7).
+	 * A span per MongoDB command of a kept trace, a child of the request's or consumer's span: the
+	 * reactive driver is handed the Reactor context's observation (Spring Data MongoDB's listener,
+	 * see {@link SampledMongoCommandSpans}; the driver's own observability needs driver 5.7).
 	 */
 	@Bean
 	MongoClientSettingsBuilderCustomizer mongoCommandSpans(ObjectProvider<ObservationRegistry> observations) {
 		return (settings) -> observations.ifAvailable((registry) -> settings
 			.contextProvider(ContextProviderFactory.create(registry))
-			.addCommandListener(new MongoObservationCommandListener(registry)));
+			.addCommandListener(new SampledMongoCommandSpans(registry)));
 	}
 
 	@Bean

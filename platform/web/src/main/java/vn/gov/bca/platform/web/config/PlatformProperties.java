@@ -62,6 +62,20 @@ public class PlatformProperties {
 		/** OAuth clients ({@code azp}) whose tokens are refused, e.g. the dev-only dev-scripts in containers. */
 		private List<String> refusedClients = new ArrayList<>();
 
+		/**
+		 * How many accepted tokens are remembered until they expire, so that their signature is
+		 * checked once (platform-web {@code CachingJwtDecoder}).
+		 */
+		private int acceptedTokensCached = 5_000;
+
+		public int getAcceptedTokensCached() {
+			return this.acceptedTokensCached;
+		}
+
+		public void setAcceptedTokensCached(int acceptedTokensCached) {
+			this.acceptedTokensCached = acceptedTokensCached;
+		}
+
 		public List<String> getPublicPaths() {
 			return this.publicPaths;
 		}

@@ -22,6 +22,7 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
@@ -36,6 +37,7 @@ import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClie
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -57,6 +59,8 @@ import vn.gov.bca.platform.web.context.RequestContextWebFilter;
 import vn.gov.bca.platform.web.error.ProblemExceptionHandler;
 import vn.gov.bca.platform.web.error.ProblemType;
 import vn.gov.bca.platform.web.error.Problems;
+import vn.gov.bca.platform.web.security.BearerTokens;
+import vn.gov.bca.platform.web.security.CachingJwtDecoder;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.security.CallerArgumentResolver;
 import vn.gov.bca.platform.web.security.HeaderCharacters;
@@ -199,6 +203,24 @@ public class PlatformWebAutoConfiguration {
 				properties.getSecurity().getRefusedClients());
 	}
 
+	/**
+	 * Boot's JWT decoder (signature, issuer, time, audience) behind a cache of the tokens it
+	 * accepted ({@link CachingJwtDecoder}), in every service and the gateway.
+	 */
+	@Bean
+	static BeanPostProcessor cachingJwtDecoder(ObjectProvider<Clock> clock, ObjectProvider<PlatformProperties> properties) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof CachingJwtDecoder)) {
+					return new CachingJwtDecoder(decoder, clock.getObject(),
+							properties.getObject().getSecurity().getAcceptedTokensCached());
+				}
+				return bean;
+			}
+		};
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
 	SecurityWebFilterChain platformSecurityWebFilterChain(ServerHttpSecurity http, PlatformProperties properties,
@@ -214,6 +236,7 @@ public class PlatformWebAutoConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(handlers)
 				.accessDeniedHandler(handlers)
+				.bearerTokenConverter(new BearerTokens())
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(PlatformWebAutoConfiguration::authentication)));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(http));
 		http.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.OPTIONS)

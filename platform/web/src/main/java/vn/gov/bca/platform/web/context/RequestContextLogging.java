@@ -3,6 +3,7 @@ package vn.gov.bca.platform.web.context;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.slf4j.MDC;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Copies the request context into the logging MDC wherever Reactor runs a request's work, so
@@ -20,6 +21,22 @@ public final class RequestContextLogging implements ThreadLocalAccessor<RequestC
 		if (!registered) {
 			ContextRegistry.getInstance().registerThreadLocalAccessor(new RequestContextLogging());
 			registered = true;
+		}
+	}
+
+	/**
+	 * Runs {@code logging} with the exchange's request and trace ids in the MDC: for log lines
+	 * written where Reactor does not restore them (the gateway runs with
+	 * {@code spring.reactor.context-propagation=limited}; error handlers outside the request's
+	 * operators).
+	 */
+	public static void withRequestIds(ServerWebExchange exchange, Runnable logging) {
+		RequestContext context = exchange.getAttribute(RequestContext.KEY);
+		try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestContext.MDC_REQUEST_ID,
+				(context != null) ? context.requestId() : null);
+				MDC.MDCCloseable traceId = MDC.putCloseable(RequestContext.MDC_TRACE_ID,
+						(context != null) ? context.traceId() : null)) {
+			logging.run();
 		}
 	}
 

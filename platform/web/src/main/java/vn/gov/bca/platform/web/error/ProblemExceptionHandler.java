@@ -10,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,7 +30,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
 
-import vn.gov.bca.platform.web.context.RequestContext;
+import vn.gov.bca.platform.web.context.RequestContextLogging;
 import vn.gov.bca.platform.web.security.PersonalIds;
 
 /**
@@ -118,18 +117,8 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 			reason.append(" <- ").append(next);
 			cause = next;
 		}
-		withRequestIds(exchange, () -> log.warn("503 on {} {}: {}", exchange.getRequest().getMethod(),
+		RequestContextLogging.withRequestIds(exchange, () -> log.warn("503 on {} {}: {}", exchange.getRequest().getMethod(),
 				PersonalIds.maskIn(exchange.getRequest().getPath().value()), reason));
-	}
-
-	private static void withRequestIds(ServerWebExchange exchange, Runnable logging) {
-		RequestContext context = exchange.getAttribute(RequestContext.KEY);
-		try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestContext.MDC_REQUEST_ID,
-				(context != null) ? context.requestId() : null);
-				MDC.MDCCloseable traceId = MDC.putCloseable(RequestContext.MDC_TRACE_ID,
-						(context != null) ? context.traceId() : null)) {
-			logging.run();
-		}
 	}
 
 	/**
@@ -188,7 +177,7 @@ public class ProblemExceptionHandler implements ErrorWebExceptionHandler {
 
 	private Mono<Void> unexpected(ServerWebExchange exchange, Throwable ex) {
 		// Error handling runs outside the request's Reactor context: put its ids in this line by hand.
-		withRequestIds(exchange, () -> log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),
+		RequestContextLogging.withRequestIds(exchange, () -> log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(),
 				PersonalIds.maskIn(exchange.getRequest().getPath().value()), ex));
 		return write(exchange, ProblemType.INTERNAL);
 	}

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
@@ -315,16 +316,18 @@ public final class Benchmark {
 	private static List<String> adultSubmissions(int wanted) {
 		List<Document> adults = new ArrayList<>();
 		try (MongoClient client = MongoClients.create(MONGO)) {
+			// Holders with an open dossier (the workflow's "<collection>_open" claims, keyed by holder)
+			// or a passport in the book.
 			Set<String> taken = new java.util.HashSet<>();
-			for (Document claim : client.getDatabase("passport").getCollection("open_dossiers").find()
-				.projection(new Document("_id", 1))
-				.batchSize(5_000)) {
-				taken.add(claim.get("_id").toString());
-			}
-			for (Document book : client.getDatabase("passport").getCollection("passport_books").find()
-				.projection(new Document("_id", 1))
-				.batchSize(5_000)) {
-				taken.add(book.get("_id").toString());
+			MongoDatabase passport = client.getDatabase("passport");
+			for (String collection : passport.listCollectionNames()) {
+				if (collection.endsWith("_open") || collection.equals("passport_holders")) {
+					for (Document held : passport.getCollection(collection).find()
+						.projection(new Document("_id", 1))
+						.batchSize(5_000)) {
+						taken.add(held.get("_id").toString());
+					}
+				}
 			}
 			Random random = new Random();
 			long seen = 0;

@@ -92,7 +92,10 @@ public record LocalStackOptions(
 		return new LocalStackOptions(repoRoot, local.resolve("data"), local.resolve("logs"), Ports.defaults(),
 				MongoBackend.H2, Optional.empty(), EnumSet.allOf(Service.class), Duration.ofMinutes(3), false,
 				repoRoot.resolve("keycloak").resolve(REALM + "-realm.json"),
-				List.of("-Xmx384m", "-XX:+UseSerialGC"), DEFAULT_SYNTHETIC_POPULATION, false, Map.of());
+				// No code cache flushing: with it the JIT kept recompiling what the sweeper had thrown
+				// out (load-tests/README.md, issue 18).
+				List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:-UseCodeCacheFlushing"), DEFAULT_SYNTHETIC_POPULATION, false,
+				Map.of());
 	}
 
 	/**

@@ -9,15 +9,17 @@ import java.util.Date;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import vn.gov.bca.platform.data.bulk.GroupedWrites;
 import vn.gov.bca.platform.web.context.RequestContext;
 import vn.gov.bca.platform.web.security.Caller;
 import vn.gov.bca.platform.web.time.VietnamTime;
@@ -26,19 +28,30 @@ import vn.gov.bca.platform.web.time.VietnamTime;
  * Who read a citizen's data, kept append-only: one document per citizen and month
  * ({@code <personal id>:<yyyy-MM>}) to which entries are only ever pushed, so that a citizen's own
  * view of it is a handful of keyed reads however large the log grows. Entries are written before
- * the data is answered: a read that cannot be recorded is not served.
+ * the data is answered: a read that cannot be recorded is not served. Concurrent reads' entries go
+ * to the store together ({@link GroupedWrites}): each read still waits until its own entry is
+ * acknowledged, and under load one command records many reads.
  */
 @Component
 public class AccessLog {
 
 	static final String COLLECTION = "access_log";
 
+	/** Entries in one command at most: a few hundred small updates are far below the store's limits. */
+	static final int MAX_GROUP = 256;
+
+	/** Entries waiting for the store at most: beyond, a read is refused (503) rather than queued without end. */
+	static final int MAX_WAITING = 10_000;
+
 	private final ReactiveMongoTemplate mongo;
+
+	private final GroupedWrites appends;
 
 	private final Clock clock;
 
 	AccessLog(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.appends = new GroupedWrites(mongo, COLLECTION, MAX_GROUP, MAX_WAITING);
 		this.clock = clock;
 	}
 
@@ -52,10 +65,11 @@ public class AccessLog {
 				.append("readerClient", reader.clientId())
 				.append("readerAgency", reader.agency())
 				.append("requestId", RequestContext.from(context).map(RequestContext::requestId).orElse(null));
-			Query bucket = Query.query(Criteria.where("_id").is(bucketId(personalId, YearMonth.from(VietnamTime.dayOf(now)))));
-			Update append = new Update().push("entries", entry).setOnInsert("personalId", personalId);
+			String bucket = bucketId(personalId, YearMonth.from(VietnamTime.dayOf(now)));
 			// An update, not a find-and-modify: the month's bucket is not sent back on every read it records.
-			return this.mongo.upsert(bucket, append, COLLECTION).then();
+			return this.appends.write(new UpdateOneModel<>(Filters.eq("_id", bucket),
+					Updates.combine(Updates.push("entries", entry), Updates.setOnInsert("personalId", personalId)),
+					new UpdateOptions().upsert(true)));
 		});
 	}
 

@@ -48,6 +48,11 @@ class CardResults {
 		this.documents = documents;
 	}
 
+	/** The events {@link #followUp} acts on: a submission (a card declared lost) and a card produced. */
+	boolean followsUp(String eventType) {
+		return "DossierSubmitted".equals(eventType) || "IdentityCardProduced".equals(eventType);
+	}
+
 	Mono<?> followUp(String eventType, CardDossier dossier) {
 		String holder = dossier.holderPersonalId();
 		if ("DossierSubmitted".equals(eventType) && dossier.form().ground() == CardGround.LOST) {

@@ -268,6 +268,11 @@ class CardRules implements ProcedureRules<CardDossier, CardForm> {
 		return this.results.followUp(eventType, dossier);
 	}
 
+	@Override
+	public boolean followsUp(String eventType, String procedureCode) {
+		return this.results.followsUp(eventType);
+	}
+
 	/** On the receipt and appointment slip: the day booked at the counter for the biometrics, and the delivery. */
 	@Override
 	public List<AdministrativeDocument.Row> receiptRows(CardDossier dossier) {

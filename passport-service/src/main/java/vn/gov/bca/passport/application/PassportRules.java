@@ -99,6 +99,13 @@ class PassportRules implements ProcedureRules<PassportApplication, PassportForm>
 			.map((number) -> (fresh) -> fresh.approve(officer, number, this.clock.instant()));
 	}
 
+	/** What {@link #followUp} acts on: a passport issued, and the submission of a re-issue (a passport declared lost). */
+	@Override
+	public boolean followsUp(String eventType, String procedureCode) {
+		return eventType.equals("PassportIssued") || (eventType.equals("DossierSubmitted")
+				&& PassportProcedure.REISSUE_LOST_OR_DAMAGED.catalogueCode().equals(procedureCode));
+	}
+
 	/** The book follows the dossiers: a passport issued is entered, one a re-issue declares lost struck. */
 	@Override
 	public Mono<?> followUp(String eventType, PassportApplication dossier) {

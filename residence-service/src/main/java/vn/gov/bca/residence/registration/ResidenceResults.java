@@ -45,6 +45,11 @@ public class ResidenceResults {
 		this.documents = documents;
 	}
 
+	/** The event {@link #followUp} acts on: the dossier processed. */
+	boolean followsUp(String eventType) {
+		return "DossierProcessed".equals(eventType);
+	}
+
 	Mono<?> followUp(String eventType, ResidenceDossier dossier) {
 		return switch (eventType) {
 			case "DossierProcessed" -> record(dossier).then(this.documents.issue(result(dossier)));

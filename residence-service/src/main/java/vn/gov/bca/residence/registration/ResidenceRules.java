@@ -539,6 +539,11 @@ class ResidenceRules implements ProcedureRules<ResidenceDossier, ResidenceForm> 
 	}
 
 	@Override
+	public boolean followsUp(String eventType, String procedureCode) {
+		return this.results.followsUp(eventType);
+	}
+
+	@Override
 	public Details details(ResidenceDossier dossier) {
 		return new Details(dossier.procedure(), dossier.form(), dossier.consents().stream()
 			.map((consent) -> new ConsentView(consent.roles(), consent.status(), consent.way(), consent.decidedAt()))

@@ -54,6 +54,11 @@ public class SealResults {
 		this.documents = documents;
 	}
 
+	/** The event {@link #followUp} acts on: the dossier processed. */
+	boolean followsUp(String eventType) {
+		return "DossierProcessed".equals(eventType);
+	}
+
 	Mono<?> followUp(String eventType, SealDossier dossier) {
 		if (!"DossierProcessed".equals(eventType)) {
 			return Mono.empty();

@@ -278,6 +278,11 @@ class SealRules implements ProcedureRules<SealDossier, SealForm> {
 	}
 
 	@Override
+	public boolean followsUp(String eventType, String procedureCode) {
+		return this.results.followsUp(eventType);
+	}
+
+	@Override
 	public Details details(SealDossier dossier) {
 		return new Details(dossier.procedure(), dossier.form(), dossier.organisationName(), dossier.sealNumber(),
 				dossier.certificateNumber());

@@ -1,5 +1,6 @@
 package vn.gov.bca.platform.data.outbox;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +25,9 @@ import vn.gov.bca.platform.web.context.Traces;
  * write: the state and an {@code outbox} array holding the new events, atomic without a
  * transaction. An update names the version it was read at and fails with
  * {@link OptimisticLockingFailureException} (409) when someone else changed the aggregate since.
- * After a successful write the relay is asked to publish at once; its sweep catches up with
- * anything that could not be published then.
+ * After a successful write the relay is asked to publish at once (a new document is written
+ * leased to this instance, so its events need no claim); its sweep catches up with anything that
+ * could not be published then.
  *
  * <p>The aggregate class is mapped by Spring Data (fields, {@code @Id}); it must have a numeric
  * {@code version} field. The outbox fields live only in the document, never in the aggregate.
@@ -74,12 +76,16 @@ public final class AggregateStore<T> {
 		return Mono.deferContextual((context) -> {
 			Document document = toDocument(aggregate);
 			List<Document> entries = entries(events, context);
-			if (!entries.isEmpty()) {
-				document.put(OutboxRelay.OUTBOX, entries);
-				document.put(OutboxRelay.PENDING, true);
+			if (entries.isEmpty()) {
+				return this.mongo.insert(document, this.collection).thenReturn(aggregate);
 			}
+			document.put(OutboxRelay.OUTBOX, entries);
+			document.put(OutboxRelay.PENDING, true);
+			// Written leased to this instance: nobody else can hold a new document's events, so they are
+			// published without claiming them again.
+			document.put(OutboxRelay.LEASE, this.relay.lease(new Date()));
 			return this.mongo.insert(document, this.collection)
-				.doOnSuccess((saved) -> publishSoon(document.get("_id"), entries))
+				.doOnSuccess((saved) -> this.relay.publishOwned(this.collection, document.get("_id"), entries))
 				.thenReturn(aggregate);
 		});
 	}

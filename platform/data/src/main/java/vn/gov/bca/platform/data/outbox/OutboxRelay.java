@@ -44,7 +44,9 @@ import reactor.core.scheduler.Schedulers;
  * aggregate, and then removes them from the document (marks them sent).
  *
  * <ul>
- * <li>Right after a write, the writing instance publishes at once (the normal path).</li>
+ * <li>Right after a write, the writing instance publishes at once (the normal path). A new
+ * document is written already leased to its writer, which publishes the events it wrote without
+ * claiming them again; an update's events are claimed first.</li>
  * <li>A sweep finds documents still flagged {@code outboxPending} (Kafka was down, the instance
  * died after writing) and publishes them, with exponential backoff while Kafka is failing.</li>
  * <li>Before publishing, an instance claims the document with a lease ({@code outboxLease}); other
@@ -121,9 +123,27 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 	}
 
 	void publishSoon(String collection, Object id) {
-		relay(collection, id).subscribeOn(Schedulers.boundedElastic())
+		later(relay(collection, id), collection, id);
+	}
+
+	/**
+	 * Publishes the events of a document this instance has just written with {@link #lease} set: it
+	 * holds the lease already, so the events it wrote are sent without a claim.
+	 */
+	void publishOwned(String collection, Object id, List<Document> entries) {
+		later(publishAll(collection, id, entries), collection, id);
+	}
+
+	private static void later(Mono<Integer> publishing, String collection, Object id) {
+		publishing.subscribeOn(Schedulers.boundedElastic())
 			.subscribe(null, (ex) -> log.warn("Outbox of {}/{} not published yet, the sweep will retry: {}", collection,
 					id, ex.toString()));
+	}
+
+	/** This instance's lease from now: other instances leave the document's events to it until it ends. */
+	Document lease(Date now) {
+		return new Document("owner", this.instanceId).append("until",
+				Date.from(now.toInstant().plus(this.properties.getLease())));
 	}
 
 	/** Claims one document, publishes its pending events in order, removes them; the number published. */
@@ -134,8 +154,9 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 			.and(PENDING)
 			.is(true)
 			.orOperator(Criteria.where(LEASE).exists(false), Criteria.where(LEASE + ".until").lt(now)));
-		Update claim = new Update().set(LEASE, new Document("owner", this.instanceId).append("until",
-				Date.from(now.toInstant().plus(this.properties.getLease()))));
+		// Only the events come back: the aggregate's state is not needed to publish them.
+		claimable.fields().include(OUTBOX);
+		Update claim = new Update().set(LEASE, lease(now));
 		return this.mongo
 			.findAndModify(claimable, claim, FindAndModifyOptions.options().returnNew(true), Document.class, collection)
 			.flatMap((document) -> publishAll(collection, id, document.getList(OUTBOX, Document.class, List.of())))
@@ -146,9 +167,33 @@ public class OutboxRelay implements SmartLifecycle, MeterBinder {
 		List<String> published = new ArrayList<>();
 		return Flux.fromIterable(pending)
 			.concatMap((entry) -> send(toEntry(entry)).doOnSuccess((ignored) -> published.add(entry.getString("eventId"))))
-			.then(Mono.defer(() -> markSent(collection, id, published)))
+			.then(Mono.defer(() -> markAllSent(collection, id, pending)))
 			.onErrorResume((ex) -> markSent(collection, id, published).then(Mono.error(ex)))
 			.thenReturn(pending.size());
+	}
+
+	/**
+	 * Every event held was published: in one update, the outbox, the pending flag and the lease go,
+	 * if the outbox still is exactly what was held (its last event at its last place, nothing
+	 * after). Events are only appended, and removed only by a lease's holder, so then it holds
+	 * nothing else. Otherwise (events written meanwhile, or a holder after an expired lease removed
+	 * some) the published ones are taken out one by one ({@link #markSent}).
+	 */
+	Mono<Void> markAllSent(String collection, Object id, List<Document> held) {
+		if (held.isEmpty()) {
+			return markSent(collection, id, List.of());
+		}
+		int last = held.size() - 1;
+		Query unchanged = Query.query(Criteria.where("_id")
+			.is(id)
+			.and(OUTBOX + "." + last + ".eventId")
+			.is(held.get(last).getString("eventId"))
+			.and(OUTBOX + "." + held.size())
+			.exists(false));
+		List<String> published = held.stream().map((entry) -> entry.getString("eventId")).toList();
+		return this.mongo.updateFirst(unchanged, new Update().unset(OUTBOX).unset(PENDING).unset(LEASE), collection)
+			.flatMap((result) -> (result.getMatchedCount() == 1) ? Mono.<Void>empty()
+					: markSent(collection, id, published));
 	}
 
 	private Mono<Void> send(OutboxEntry entry) {

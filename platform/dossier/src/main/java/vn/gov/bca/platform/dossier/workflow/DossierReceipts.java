@@ -3,6 +3,7 @@ package vn.gov.bca.platform.dossier.workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
@@ -41,6 +42,9 @@ public final class DossierReceipts {
 		this.register = register;
 		this.catalogue = catalogue;
 	}
+
+	/** The events a receipt follows from. */
+	static final Set<String> EVENTS = Set.of("DossierAccepted", "DossierSupplemented");
 
 	static String key(String dossierCode) {
 		return TYPE + ":" + dossierCode;

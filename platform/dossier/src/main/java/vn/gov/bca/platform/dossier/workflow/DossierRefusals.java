@@ -2,6 +2,7 @@ package vn.gov.bca.platform.dossier.workflow;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
@@ -34,8 +35,11 @@ final class DossierRefusals {
 		this.catalogue = catalogue;
 	}
 
+	/** The events a refusal notice follows from. */
+	static final Set<String> EVENTS = Set.of("DossierStopped", "DossierNotAccepted");
+
 	Mono<IssuedDocument> followUp(String eventType, Dossier dossier, ProcedureRules.RefusalNotice notice) {
-		if (notice == null || !("DossierStopped".equals(eventType) || "DossierNotAccepted".equals(eventType))) {
+		if (notice == null || !EVENTS.contains(eventType)) {
 			return Mono.empty();
 		}
 		return this.register.issue(request(dossier, notice));

@@ -171,17 +171,17 @@ public class DossierWorkflowConfiguration {
 
 	@Bean
 	DossierFollowUp<?> dossierFollowUp(ProcessedEvents processed, DossierWorkflow<?, ?> workflow,
-			ProcedureRules<?, ?> rules, DocumentRegister documents, ProcedureCatalogue catalogue) {
+			ProcedureRules<?, ?> rules, DocumentRegister documents, ProcedureCatalogue catalogue, JsonMapper json) {
 		return followUp(processed, workflow, rules, new DossierReceipts(documents, catalogue),
-				new DossierRefusals(documents, catalogue));
+				new DossierRefusals(documents, catalogue), json);
 	}
 
 	@SuppressWarnings("unchecked")
 	private static <D extends Dossier> DossierFollowUp<D> followUp(ProcessedEvents processed,
 			DossierWorkflow<?, ?> workflow, ProcedureRules<?, ?> rules, DossierReceipts receipts,
-			DossierRefusals refusals) {
+			DossierRefusals refusals, JsonMapper json) {
 		return new DossierFollowUp<>(processed, (DossierWorkflow<D, ?>) workflow, (ProcedureRules<D, ?>) rules,
-				receipts, refusals);
+				receipts, refusals, json);
 	}
 
 	/** The dossier view's API description with the procedure's details, when the service describes its API. */

@@ -68,6 +68,17 @@ public interface ProcedureRules<D extends Dossier, F> {
 	}
 
 	/**
+	 * Whether {@link #followUp} may have anything to do for an event of this type (its simple name)
+	 * of a dossier of this procedure, told from the event alone. For an event that neither the
+	 * procedure nor the platform (receipts, refusal notices, the end of a dossier) follows up, the
+	 * event is not claimed and the dossier not read: two writes and a read fewer per event. Every
+	 * event by default, so that a procedure's follow-up is never skipped unless it names its events.
+	 */
+	default boolean followsUp(String eventType, String procedureCode) {
+		return true;
+	}
+
+	/**
 	 * The fees this dossier owes: by default every fee the catalogue sets for the procedure on the day
 	 * it was received and for its channel. A procedure whose fee depends on the dossier (the identity
 	 * card's exchange at a legal age is free, another exchange is not) picks among them; an empty list

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +23,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.gov.bca.platform.data.consumer.IncomingEvent;
 import vn.gov.bca.platform.data.metrics.CollectionCounts;
 import vn.gov.bca.platform.testkit.IntegrationTest;
 import vn.gov.bca.platform.testkit.JwtIssuer;
 import vn.gov.bca.platform.testkit.ServiceStubs;
 import vn.gov.bca.platform.testkit.TestInfrastructure;
 import vn.gov.bca.platform.testkit.PdfDocuments;
+import vn.gov.bca.platform.testkit.TopicReader;
 import vn.gov.bca.platform.testkit.TopicWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -220,6 +223,43 @@ class DossierWorkflowTests {
 			.untilAsserted(() -> assertThat(this.rules.followedUp).contains(code + ":DossierSubmitted",
 					code + ":DossierAccepted"));
 		assertThat(this.rules.followedUp).filteredOn((seen) -> seen.startsWith(code)).hasSize(2);
+	}
+
+	@Test
+	void anEventNothingFollowsFromIsNeitherClaimedNorHandedToTheProcedure() {
+		String holder = "001190456707";
+		String citizen = jwt.citizen(holder, 2);
+		String code = JsonPath.read(submit(citizen, holder).expectStatus().isCreated().expectBody(String.class)
+			.returnResult().getResponseBody(), "$.code");
+		act(code, "accept", this.officer).expectStatus().isOk();
+		this.client.post()
+			.uri("/api/permit/dossiers/" + code + "/supplement-request")
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"missing\": [\"Ảnh chân dung\"]}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		act(code, "supplement", citizen).expectStatus().isOk();
+
+		List<ConsumerRecord<String, String>> events = TopicReader.await(
+				TestInfrastructure.get().kafkaBootstrapServers(), "permit.events.v1", (record) -> code.equals(record.key()),
+				4, Duration.ofSeconds(20));
+		assertThat(events).extracting((record) -> IncomingEvent.simpleTypeOf(record))
+			.containsExactly("DossierSubmitted", "DossierAccepted", "SupplementRequested", "DossierSupplemented");
+		// The follow-ups of one dossier run in the order of its events: once the supplement's has run,
+		// the request before it was passed.
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.rules.followedUp).contains(code + ":DossierSupplemented"));
+		assertThat(this.rules.followedUp).filteredOn((seen) -> seen.startsWith(code))
+			.containsExactly(code + ":DossierSubmitted", code + ":DossierAccepted", code + ":DossierSupplemented");
+		assertThat(claimed(events.get(2))).as("the supplement request claimed").isFalse();
+		assertThat(claimed(events.get(3))).as("the supplement claimed").isTrue();
+	}
+
+	private boolean claimed(ConsumerRecord<String, String> event) {
+		String key = "dossier-follow-up:" + TopicReader.header(event, "ce_id");
+		return Boolean.TRUE.equals(this.mongo.exists(Query.query(Criteria.where("_id").is(key)), "processed_events").block());
 	}
 
 	@Test

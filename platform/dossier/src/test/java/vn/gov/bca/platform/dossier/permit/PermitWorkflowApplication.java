@@ -127,6 +127,12 @@ public class PermitWorkflowApplication {
 			return Mono.just((fresh) -> List.of(fresh.process(officer, "Cấp giấy phép", this.clock.instant())));
 		}
 
+		/** Everything but a request for a supplement: that one must be skipped before it is claimed. */
+		@Override
+		public boolean followsUp(String eventType, String procedureCode) {
+			return !eventType.equals("SupplementRequested");
+		}
+
 		@Override
 		public Mono<?> followUp(String eventType, Permit dossier) {
 			return Mono.fromRunnable(() -> this.followedUp.add(dossier.code() + ":" + eventType));

@@ -2,7 +2,6 @@ package vn.gov.bca.platform.runner;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ public final class MongoServerMain {
 	private static de.bwaldvogel.mongo.MongoBackend backend(String[] args) throws Exception {
 		switch (args[1]) {
 			case "memory":
-				return new MemoryBackend();
+				return new KeyedMemoryBackend();
 			case "h2":
 				if (args.length != 3) {
 					throw new IllegalArgumentException("h2 needs a file name");

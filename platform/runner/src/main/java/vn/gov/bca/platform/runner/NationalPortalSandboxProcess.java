@@ -19,8 +19,12 @@ final class NationalPortalSandboxProcess {
 
 	static final String PASSWORD = "national-portal-sandbox-dev-secret";
 
-	/** A JDK HTTP server and a few maps: a small heap, and C1 only for a quick start. */
-	static final List<String> JVM_ARGS = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+	/**
+	 * A JDK HTTP server and a few maps, C1 only for a quick start. It holds every dossier it was sent
+	 * in memory, about 5 KB each: with 64 MB it ran out of heap after some 12,000 (a few minutes of
+	 * the passport load test) and every sync then failed; 256 MB holds about 50,000.
+	 */
+	static final List<String> JVM_ARGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
 	private NationalPortalSandboxProcess() {
 	}

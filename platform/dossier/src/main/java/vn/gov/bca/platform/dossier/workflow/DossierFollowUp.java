@@ -45,12 +45,12 @@ class DossierFollowUp<D extends Dossier> {
 
 	DossierFollowUp(ProcessedEvents processed, DossierWorkflow<D, ?> workflow, ProcedureRules<D, ?> rules,
 			DossierReceipts receipts, DossierRefusals refusals, JsonMapper json) {
-		this.json = json;
 		this.processed = processed;
 		this.workflow = workflow;
 		this.rules = rules;
 		this.receipts = receipts;
 		this.refusals = refusals;
+		this.json = json;
 	}
 
 	@KafkaListener(topics = "${vneid.outbox.topic}", groupId = "${spring.application.name}.dossier-follow-up")

@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What an operator follows in Zipkin: the representative of the demo college files a seal dossier
  * through the gateway, and the request's id (its {@code X-Request-Id}, the one a citizen's error
  * page shows) finds one trace holding the gateway's span, seal-service's server span, its MongoDB
- * commands, and the Kafka consumer that handled the event the dossier's submission caused, joined
+ * commands, and the Kafka consumer that received the event the dossier's submission caused, joined
  * to the request through the outbox. Runs right after the first request (the college has no seal
- * yet) and withdraws its dossier again, waiting for the follow-up of the withdrawal, so that the
- * seal journey files its own.
+ * yet) and withdraws its dossier again; the withdrawal's trace holds the follow-up consumer's own
+ * MongoDB commands (it gives the open-dossier claim back), so that the seal journey files its own.
  */
 @Order(2)
 class TracingSystemTests {
@@ -57,31 +57,42 @@ class TracingSystemTests {
 				assertThat(ancestors(span, byId)).contains(service.get("id"));
 			});
 		// The dossier's DossierSubmitted: written with the dossier, published by the outbox relay,
-		// handled by the dossier follow-up consumer, which reads the dossier again.
-		Map<String, Object> consumer = trace.stream()
-			.filter((span) -> "seal-service".equals(service(span)) && "CONSUMER".equals(span.get("kind"))
-					&& tags(span).containsValue("seal-service.dossier-follow-up"))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no span of seal-service.dossier-follow-up in " + described));
-		assertThat(tags(consumer)).as("the consumer's topic: " + described).containsValue("seal.events.v1");
+		// received by the dossier follow-up consumer (nothing follows from a seal's submission).
+		Map<String, Object> consumer = followUp(trace, described);
 		assertThat(ancestors(consumer, byId)).as("the consumer's span joins the request: " + described)
 			.contains(service.get("id"), gateway.get("id"));
-		assertThat(trace).as("the consumer's own MongoDB read of dossier " + code + ": " + described)
-			.anySatisfy((span) -> {
-				assertThat(tags(span)).containsEntry("db.system", "mongodb");
-				assertThat(ancestors(span, byId)).contains(consumer.get("id"));
-			});
 
 		String withdrawal = "trace-check-" + UUID.randomUUID();
 		HttpResponse<String> withdrawn = SystemStack.post(SystemStack.gateway() + "/api/seal/dossiers/" + code + "/withdraw",
 				"{\"reason\": \"Kiểm thử theo dõi\"}", "Authorization",
 				"Bearer " + SystemStack.userToken("daidien.truonghoc"), "X-Request-Id", withdrawal);
 		assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
-		// Its follow-up gives the college's open-dossier claim back.
-		awaitTrace(withdrawal);
+		// Its follow-up claims the event, reads the dossier and gives the college's open-dossier claim
+		// back: the consumer's own MongoDB commands are in the withdrawal's trace, under its span.
+		List<Map<String, Object>> withdrawalTrace = awaitTrace(withdrawal);
+		Map<String, Map<String, Object>> withdrawalById = new HashMap<>();
+		withdrawalTrace.forEach((span) -> withdrawalById.put((String) span.get("id"), span));
+		String withdrawalDescribed = describe(withdrawalTrace);
+		Map<String, Object> withdrawalConsumer = followUp(withdrawalTrace, withdrawalDescribed);
+		assertThat(withdrawalTrace)
+			.as("the consumer's own MongoDB commands for dossier " + code + ": " + withdrawalDescribed)
+			.anySatisfy((span) -> {
+				assertThat(tags(span)).containsEntry("db.system", "mongodb");
+				assertThat(ancestors(span, withdrawalById)).contains(withdrawalConsumer.get("id"));
+			});
 	}
 
-	/** The spans of the one trace whose server spans carry the request id, once the consumer's has arrived. */
+	/** The span of seal-service's dossier follow-up consumer in a trace, on the service's topic. */
+	private static Map<String, Object> followUp(List<Map<String, Object>> trace, String described) {
+		Map<String, Object> consumer = trace.stream()
+			.filter(TracingSystemTests::isFollowUp)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no span of seal-service.dossier-follow-up in " + described));
+		assertThat(tags(consumer)).as("the consumer's topic: " + described).containsValue("seal.events.v1");
+		return consumer;
+	}
+
+	/** The spans of the one trace whose server spans carry the request id, once the follow-up consumer's has arrived. */
 	private static List<Map<String, Object>> awaitTrace(String requestId) throws InterruptedException {
 		String url = SystemStack.get().zipkinUrl() + "/api/v2/traces?limit=10&lookback=600000&annotationQuery="
 				+ URLEncoder.encode("request.id=" + requestId, StandardCharsets.UTF_8);
@@ -95,7 +106,7 @@ class TracingSystemTests {
 				if (traces.size() > 1) {
 					throw new AssertionError("the request is in " + traces.size() + " traces: " + last);
 				}
-				if (traces.size() == 1 && traces.get(0).stream().anyMatch((span) -> "CONSUMER".equals(span.get("kind")))) {
+				if (traces.size() == 1 && traces.get(0).stream().anyMatch(TracingSystemTests::isFollowUp)) {
 					// The consumer's MongoDB read is reported a moment after its span starts.
 					Thread.sleep(2_000);
 					List<List<Map<String, Object>>> settled = JsonPath.read(SystemStack.get(url).body(), "$");
@@ -106,6 +117,11 @@ class TracingSystemTests {
 			Thread.sleep(500);
 		}
 		throw new AssertionError("no trace with the consumer's span for request " + requestId + ": " + last);
+	}
+
+	private static boolean isFollowUp(Map<String, Object> span) {
+		return "seal-service".equals(service(span)) && "CONSUMER".equals(span.get("kind"))
+				&& tags(span).containsValue("seal-service.dossier-follow-up");
 	}
 
 	private static Map<String, Object> only(List<Map<String, Object>> trace, String service, String kind,

@@ -232,14 +232,7 @@ class DossierWorkflowTests {
 		String code = JsonPath.read(submit(citizen, holder).expectStatus().isCreated().expectBody(String.class)
 			.returnResult().getResponseBody(), "$.code");
 		act(code, "accept", this.officer).expectStatus().isOk();
-		this.client.post()
-			.uri("/api/permit/dossiers/" + code + "/supplement-request")
-			.headers((headers) -> headers.setBearerAuth(this.officer))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"missing\": [\"Ảnh chân dung\"]}")
-			.exchange()
-			.expectStatus()
-			.isOk();
+		requestSupplement(code);
 		act(code, "supplement", citizen).expectStatus().isOk();
 
 		List<ConsumerRecord<String, String>> events = TopicReader.await(
@@ -320,14 +313,7 @@ class DossierWorkflowTests {
 			.returnResult().getResponseBody(), "$.code");
 		act(code, "accept", this.officer).expectStatus().isOk();
 		await().atMost(Duration.ofSeconds(20)).until(() -> documents(code, citizen).contains("DOSSIER_RECEIPT"));
-		this.client.post()
-			.uri("/api/permit/dossiers/" + code + "/supplement-request")
-			.headers((headers) -> headers.setBearerAuth(this.officer))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"missing\": [\"Ảnh chân dung\"]}")
-			.exchange()
-			.expectStatus()
-			.isOk();
+		requestSupplement(code);
 		act(code, "supplement", citizen).expectStatus().isOk();
 
 		// The new slip is written first, then the first one marked superseded by it: wait for both writes.
@@ -371,6 +357,18 @@ class DossierWorkflowTests {
 			.uri("/api/permit/dossiers/" + code)
 			.headers((headers) -> headers.setBearerAuth(token))
 			.exchange();
+	}
+
+	/** The officer asks for the applicant's portrait. */
+	private void requestSupplement(String code) {
+		this.client.post()
+			.uri("/api/permit/dossiers/" + code + "/supplement-request")
+			.headers((headers) -> headers.setBearerAuth(this.officer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"missing\": [\"Ảnh chân dung\"]}")
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	private WebTestClient.ResponseSpec act(String code, String action, String token) {

@@ -14,6 +14,8 @@ class BirthDateTests {
 	@Test
 	void keepsWhatIsKnownOfTheDate() {
 		assertThat(BirthDate.parse("1985-03-12")).isEqualTo(BirthDate.of(LocalDate.of(1985, 3, 12)));
+		assertThat(BirthDate.parse("1985-03-12")).hasToString("1985-03-12");
+		assertThat(new BirthDate(2001, 11, 9)).hasToString("2001-11-09");
 		assertThat(BirthDate.parse("1948-07")).hasToString("1948-07").extracting(BirthDate::day).isNull();
 		assertThat(BirthDate.parse("1932")).hasToString("1932").extracting(BirthDate::month).isNull();
 		assertThat(BirthDate.parse("1932").earliestDay()).isEqualTo(LocalDate.of(1932, 1, 1));

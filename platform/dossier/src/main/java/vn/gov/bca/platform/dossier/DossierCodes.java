@@ -90,8 +90,10 @@ public class DossierCodes {
 			.map((sequence) -> format(unitCode, day, sequence));
 	}
 
+	/** The sequence has at least four digits, zero-padded (no {@code String.format}: it parses its pattern per call). */
 	static String format(String unitCode, String day, long sequence) {
-		return unitCode + "-" + day + "-" + String.format("%04d", sequence);
+		String digits = Long.toString(sequence);
+		return unitCode + "-" + day + "-" + "0".repeat(Math.max(0, 4 - digits.length())) + digits;
 	}
 
 }

@@ -164,6 +164,8 @@ class DossierTests {
 		assertThat(Channel.POST.code()).isEqualTo(3);
 		assertThat(DossierCodes.format("PA08-HN", "260302", 7)).isEqualTo("PA08-HN-260302-0007");
 		assertThat(DossierCodes.format("PA08-HN", "260302", 12_345)).isEqualTo("PA08-HN-260302-12345");
+		assertThat(DossierCodes.format("PA08-HN", "260302", 10_000)).isEqualTo("PA08-HN-260302-10000");
+		assertThat(DossierCodes.format("PA08-HN", "260302", 999)).isEqualTo("PA08-HN-260302-0999");
 	}
 
 	/** The follow-up tells a dossier's event from the topic's other aggregates by the key's form. */

@@ -127,6 +127,31 @@ class GatewayBodyLimitsTests {
 		this.client.get().uri("/api/payment/public/lookup").exchange().expectStatus().isOk();
 	}
 
+	/**
+	 * An instance that stops while a small body is sent closes the connection without answering,
+	 * as a refusing one does; no service refuses a body within its smallest limit (512 KB), so that
+	 * is the service failing: 503, never "too large" (the withdrawal that CI saw answered 413).
+	 */
+	@Test
+	void aSmallBodyWhoseConnectionTheServiceClosesIsUnavailableNotTooLarge() {
+		String token = jwt.citizen("001085266666", 2);
+		for (int size : new int[] { 200, 400 * 1024 }) {
+			this.client.post()
+				.uri("/api/passport/dossiers/G01-260301-0001/withdraw")
+				.headers((headers) -> headers.setBearerAuth(token))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"reason\":\"" + "r".repeat(size) + "\"}")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://dichvucong.bca.gov.vn/problems/service-unavailable")
+				.jsonPath("$.service")
+				.isEqualTo("passport-service");
+		}
+	}
+
 	@Test
 	void aJsonBodyOverTheApiLimitIsRefusedButAnUploadOfThatSizeIsNot() {
 		String token = jwt.citizen("001085277777", 2);
@@ -150,8 +175,9 @@ class GatewayBodyLimitsTests {
 
 	/**
 	 * Answers 413 and closes the connection at once (without reading the body) when the declared
-	 * body is over its limit, like a service over its own limit; otherwise reads the body and
-	 * answers 200.
+	 * body is over its limit, like a service over its own limit; reads the body of a withdrawal and
+	 * closes the connection without answering, like an instance stopping; otherwise reads the body
+	 * and answers 200.
 	 */
 	static final class RefusingUpstream implements AutoCloseable {
 
@@ -208,6 +234,10 @@ class GatewayBodyLimitsTests {
 					if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
 						chunked = true;
 					}
+				}
+				if (head.substring(0, head.indexOf("\r\n")).contains("/withdraw ")) {
+					in.readNBytes((int) Math.max(length, 0));
+					return;
 				}
 				OutputStream out = socket.getOutputStream();
 				if (length > this.limit || chunked) {

@@ -48,8 +48,8 @@ class EdgeConfiguration {
 	}
 
 	@Bean
-	RefusedBodyFilter refusedBodyFilter() {
-		return new RefusedBodyFilter();
+	RefusedBodyFilter refusedBodyFilter(GatewayProperties properties) {
+		return new RefusedBodyFilter(properties.getBodyLimits().getSmallestServiceLimit().toBytes());
 	}
 
 	@Bean

@@ -83,6 +83,13 @@ public class GatewayProperties {
 		/** A multipart upload to an attachments path. */
 		private DataSize upload = DataSize.ofMegabytes(12);
 
+		/**
+		 * The smallest body a service refuses (its JSON codec's limit): a connection the service
+		 * closed while a body no larger was being sent is the service failing (stopping, crashed),
+		 * not a refusal of that body.
+		 */
+		private DataSize smallestServiceLimit = DataSize.ofKilobytes(512);
+
 		/** Where multipart uploads are accepted (path patterns). */
 		private List<String> uploadPaths = new ArrayList<>(
 				List.of("/api/*/dossiers/*/attachments", "/api/*/dossiers/*/attachments/**"));
@@ -109,6 +116,14 @@ public class GatewayProperties {
 
 		public void setUpload(DataSize upload) {
 			this.upload = upload;
+		}
+
+		public DataSize getSmallestServiceLimit() {
+			return this.smallestServiceLimit;
+		}
+
+		public void setSmallestServiceLimit(DataSize smallestServiceLimit) {
+			this.smallestServiceLimit = smallestServiceLimit;
 		}
 
 		public List<String> getUploadPaths() {
